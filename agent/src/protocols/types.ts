@@ -1,0 +1,45 @@
+import type { ReceiveTime } from '../io/types.js';
+
+/**
+ * Counters every streaming decoder keeps. Decoders may add their own keys; these are the
+ * common ones so status and `decode --stats` read the same names everywhere.
+ */
+export interface DecoderCounters {
+  /** Frames (blocks, sentences, packets) decoded and emitted. */
+  framesOk: number;
+  /** Frames rejected for a bad checksum / CRC. */
+  badChecksum: number;
+  /** Bytes thrown away while looking for the next frame start. */
+  bytesSkipped: number;
+  /** Times the decoder lost and re-found frame alignment. */
+  resyncs: number;
+  /** Frames of a type the decoder does not parse (counted, skipped or passed through raw). */
+  unknownType: number;
+  /** Frames whose declared length exceeds the largest legal frame. */
+  oversize: number;
+  [name: string]: number;
+}
+
+export function newDecoderCounters(): DecoderCounters {
+  return { framesOk: 0, badChecksum: 0, bytesSkipped: 0, resyncs: 0, unknownType: 0, oversize: 0 };
+}
+
+/**
+ * A push-based streaming decoder. `push` takes chunks of any size; frames are delivered to the
+ * `onFrame` callback given at construction, synchronously, in stream order. It never throws on
+ * bad input: it counts and resynchronises, and its buffer is bounded by the largest legal frame.
+ */
+export interface StreamDecoder<F> {
+  push(chunk: Uint8Array, rx: ReceiveTime): void;
+  /** The stream ended: decode what can be decoded of what is buffered, count the rest. */
+  end(): void;
+  readonly counters: DecoderCounters;
+}
+
+export interface StreamDecoderOptions<F> {
+  onFrame: (frame: F) => void;
+}
+
+/** Protocol names as they appear in config and on the command line. */
+export type ProtocolName = 'cat240' | 'ti-mmwave' | 'nmea0183' | 'mavlink';
+export const PROTOCOL_NAMES: readonly ProtocolName[] = ['cat240', 'ti-mmwave', 'nmea0183', 'mavlink'];
