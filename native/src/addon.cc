@@ -1,8 +1,15 @@
 // Registers the exports of the Lookout native core; each kernel family lives in its own file.
 #include <napi.h>
 
+#include "bindings/cfar.h"
+#include "bindings/extract.h"
+#include "bindings/mask.h"
+
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  exports.Set("version", Napi::String::New(env, "0.1.0"));
+  exports.Set("version", Napi::String::New(env, "0.2.0"));
+  lookout::registerCfar(env, exports);
+  lookout::registerExtract(env, exports);
+  lookout::registerMask(env, exports);
   return exports;
 }
 

@@ -1,7 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import type { CliContext } from './common.js';
+import { z } from 'zod';
+import { EXIT_CONFIG, EXIT_OK, type CliContext } from './common.js';
+import { configSchema } from '../config/schema.js';
+import { formatConfigProblems, loadConfigFile } from '../config/load.js';
+import { isLookoutError } from '../errors.js';
 
-// Placeholder until this verb lands; replaced by its owner.
-export function register(program: Command, _ctx: CliContext): void {
-  program.command('config').description('(not built yet)');
+export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../../config/lookout.example.yaml', import.meta.url));
+
+export function register(program: Command, ctx: CliContext): void {
+  const config = program.command('config').description('check a configuration, print the annotated example or the JSON Schema');
+  config
+    .command('check')
+    .description('validate FILE; prints every problem with its key path and exits 78 when there is one')
+    .argument('<file>', 'YAML configuration file')
+    .action((file: string) => {
+      try {
+        const cfg = loadConfigFile(file);
+        ctx.stdout.write(`${file}: ok (unit ${cfg.unit}, ${cfg.sensors.length} sensor(s)${cfg.nav ? ', nav ' + cfg.nav.protocol : ''})\n`);
+        ctx.exitCode = EXIT_OK;
+      } catch (err) {
+        if (!isLookoutError(err, 'E_CONFIG')) throw err;
+        ctx.stderr.write(formatConfigProblems(err) + '\n');
+        ctx.exitCode = EXIT_CONFIG;
+      }
+    });
+  config
+    .command('example')
+    .description('print the annotated example configuration (config/lookout.example.yaml)')
+    .action(() => {
+      ctx.stdout.write(readFileSync(EXAMPLE_CONFIG_PATH, 'utf8'));
+    });
+  config
+    .command('schema')
+    .description('print the JSON Schema of the configuration')
+    .action(() => {
+      ctx.stdout.write(JSON.stringify(z.toJSONSchema(configSchema, { io: 'input', unrepresentable: 'any' }), null, 2) + '\n');
+    });
 }

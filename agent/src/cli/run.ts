@@ -1,7 +1,146 @@
+import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import type { CliContext } from './common.js';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, parseNumberOption, UsageError, type CliContext } from './common.js';
+import { formatConfigProblems, mergeConfig, readConfigFile, validateConfig } from '../config/load.js';
+import type { LookoutConfig } from '../config/schema.js';
+import { isLookoutError, LookoutError } from '../errors.js';
+import { parseSerialSpec } from '../io/config.js';
+import { createRootLogger } from '../ops/logger.js';
+import { Agent } from '../main.js';
 
-// Placeholder until this verb lands; replaced by its owner.
-export function register(program: Command, _ctx: CliContext): void {
-  program.command('run').description('(not built yet)');
+const require = createRequire(import.meta.url);
+const VERSION = (require('../../../package.json') as { version: string }).version;
+
+export interface RunFlags {
+  config?: string;
+  sensor?: string;
+  protocol?: string;
+  broker?: string;
+  unit?: string;
+  dataDir?: string;
+  radar?: string;
+  pfa?: number;
+  logLevel?: string;
+}
+
+/** The defaults a quick start without a file takes (documented in `run --help` and the README). */
+export const QUICK_START_DEFAULTS = {
+  dataDir: './lookout-data',
+  baud: 921600,
+  radar: { latitude: 0, longitude: 0 },
+} as const;
+
+function parseLatLon(text: string): { latitude: number; longitude: number } {
+  const parts = text.split(',').map((p) => Number(p.trim()));
+  if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`--radar must be LAT,LON in degrees, got "${text}"`);
+  return { latitude: parts[0]!, longitude: parts[1]! };
+}
+
+/**
+ * The effective configuration: the file (if any), then the flags on top. With no file, the
+ * flags alone make a one-sensor configuration.
+ */
+export function configFromFlags(flags: RunFlags): LookoutConfig {
+  let raw: unknown = flags.config ? readConfigFile(flags.config) : {};
+  const override: Record<string, unknown> = {};
+  if (flags.unit) override.unit = flags.unit;
+  if (flags.dataDir) override.dataDir = flags.dataDir;
+  else if (!flags.config) override.dataDir = QUICK_START_DEFAULTS.dataDir;
+  if (flags.broker) override.mqtt = { url: flags.broker };
+  if (flags.logLevel) override.log = { level: flags.logLevel };
+  raw = mergeConfig(raw, override);
+  const sensorOverride: Record<string, unknown> = {};
+  if (flags.sensor) {
+    const { path, baud } = parseSerialSpec(flags.sensor);
+    sensorOverride.input = { type: 'serial', path, baud: baud ?? QUICK_START_DEFAULTS.baud };
+  }
+  if (flags.protocol) sensorOverride.protocol = flags.protocol;
+  if (flags.radar) sensorOverride.radar = parseLatLon(flags.radar);
+  if (flags.pfa !== undefined) sensorOverride.detection = { pfa: flags.pfa };
+  if (Object.keys(sensorOverride).length > 0) {
+    const r = raw as { sensors?: unknown[] };
+    const first = (Array.isArray(r.sensors) && r.sensors[0]) || { id: 'sensor1' };
+    if (!flags.config && sensorOverride.radar === undefined && (flags.protocol ?? 'cat240') === 'cat240') sensorOverride.radar = { ...QUICK_START_DEFAULTS.radar };
+    const merged = mergeConfig(first, sensorOverride);
+    raw = { ...r, sensors: [merged, ...(Array.isArray(r.sensors) ? r.sensors.slice(1) : [])] };
+  }
+  return validateConfig(raw, flags.config ?? 'command line');
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('run')
+    .description('run the agent (what systemd starts)')
+    .option('--config <file>', 'YAML configuration (see `lookout config example`)')
+    .option('--sensor <path[@baud]>', 'serial port of the (first) sensor, e.g. /dev/ttyUSB0@921600')
+    .option('--protocol <p>', 'protocol of that sensor: cat240 | ti-mmwave | nmea0183 | mavlink')
+    .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883')
+    .option('--unit <id>', 'unit id (MQTT client id and topic level)')
+    .option('--data-dir <dir>', `where the outbox lives (quick start default ${QUICK_START_DEFAULTS.dataDir})`)
+    .option('--radar <lat,lon>', 'antenna position in degrees (quick start default 0,0: plots then have meaningless lat/lon)')
+    .option('--pfa <p>', 'design false-alarm probability per cell', parseNumberOption('--pfa', 1e-15, 0.5))
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
+    .addHelpText(
+      'after',
+      `
+Flags override the file; without --config they make a one-sensor configuration:
+  lookout run --sensor /dev/ttyUSB0@921600 --protocol cat240 --broker mqtt://hub:1883 --unit radar-01 --radar 58.21,11.55
+
+SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Exit codes:
+0 stopped cleanly, 1 runtime failure, 2 usage, 78 bad configuration.`,
+    )
+    .action(async (flags: RunFlags) => {
+      let config: LookoutConfig;
+      try {
+        config = configFromFlags(flags);
+      } catch (err) {
+        if (isLookoutError(err, 'E_CONFIG')) {
+          ctx.stderr.write(formatConfigProblems(err) + '\n');
+          ctx.exitCode = EXIT_CONFIG;
+          return;
+        }
+        throw err;
+      }
+      const logger = createRootLogger(config.log.level);
+      const agent = new Agent(config, { logger, version: VERSION });
+      let stopping: Promise<void> | undefined;
+      let resolveDone!: () => void;
+      const done = new Promise<void>((r) => (resolveDone = r));
+      const shutdown = (signal: string): void => {
+        if (stopping) return;
+        logger.info({ signal }, 'stopping');
+        // A stage that hangs must not keep systemd waiting: give up after 5 s.
+        const guard = setTimeout(() => {
+          logger.error('stages did not stop within 5 s; exiting');
+          ctx.exitCode = EXIT_FAILURE;
+          resolveDone();
+        }, 4500);
+        guard.unref();
+        stopping = agent.stop().then(() => {
+          clearTimeout(guard);
+          resolveDone();
+        });
+      };
+      const onSigint = (): void => shutdown('SIGINT');
+      const onSigterm = (): void => shutdown('SIGTERM');
+      process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigterm);
+      try {
+        await agent.start();
+      } catch (err) {
+        logger.fatal({ err }, 'agent failed to start');
+        await agent.stop();
+        process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
+        ctx.exitCode = EXIT_FAILURE;
+        if (err instanceof LookoutError) ctx.stderr.write(`lookout: ${err.code}: ${err.message}\n`);
+        return;
+      }
+      await done;
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      if (ctx.exitCode === 0) ctx.exitCode = EXIT_OK;
+      // pino writes synchronously to stderr; nothing left to flush.
+      if (ctx.exitCode !== EXIT_OK) process.exit(ctx.exitCode);
+    });
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * How raw video codes become linear power before CFAR. `log`: the code v stands for
  * zeroCountDb + v * dbPerCount decibels (log-amplified video); `linear`: the code is the power.
+ * docs/detection.md says how to read these off a sensor.
  */
 export const videoLutSchema = z.discriminatedUnion('type', [
   z
@@ -15,6 +16,48 @@ export const videoLutSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('linear') }).strict(),
 ]);
 
+const latLonSchema = z
+  .object({
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+  })
+  .strict();
+
+/** Regions where detections are dropped before plot extraction. */
+export const detectionMasksSchema = z
+  .object({
+    sectors: z
+      .array(
+        z
+          .object({
+            fromDegrees: z.number().min(0).max(360).describe('start bearing (true, clockwise)'),
+            toDegrees: z.number().min(0).max(360).describe('end bearing; may be below fromDegrees to span north'),
+            minRangeMetres: z.number().min(0).default(0),
+            maxRangeMetres: z.number().positive().optional().describe('absent: to the end of the video'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('blanked sectors (optionally limited in range)'),
+    rings: z
+      .array(z.object({ fromMetres: z.number().min(0), toMetres: z.number().positive() }).strict())
+      .default([])
+      .describe('blanked range rings at every bearing'),
+    polygons: z
+      .array(z.object({ name: z.string().optional(), points: z.array(latLonSchema).min(3) }).strict())
+      .default([])
+      .describe('blanked areas in latitude/longitude, rasterised to the polar grid around the radar'),
+  })
+  .strict();
+
+export const clutterMapSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    timeConstantScans: z.number().min(1).max(10_000).default(10).describe('turns of the recursive per-cell mean (weight 1/T per turn)'),
+    thresholdDb: z.number().min(0).max(60).default(6).describe('a cell must exceed the clutter mean by this much'),
+  })
+  .strict();
+
 /**
  * Detection settings for one radar-video sensor. Owned by the detection stage; the root config
  * schema embeds it under `sensors[].detection`.
@@ -24,12 +67,29 @@ export const detectionConfigSchema = z
     method: z.enum(['ca', 'go', 'so', 'os']).default('ca').describe('CFAR method along range'),
     guard: z.number().int().min(0).max(64).default(2).describe('guard cells on each side of the cell under test'),
     train: z.number().int().min(1).max(256).default(8).describe('reference cells on each side (N = 2 x train)'),
+    k: z.number().int().min(1).optional().describe('OS: rank of the reference cell used (default round(3N/4))'),
     pfa: z.number().gt(0).lt(1).default(1e-6).describe('design probability of false alarm per cell'),
+    scale: z.number().positive().optional().describe('typed-in threshold factor; overrides pfa when set'),
     lut: videoLutSchema.default({ type: 'log', dbPerCount: 0.25, zeroCountDb: -24 }),
+    noiseFloor: z
+      .number()
+      .min(0)
+      .default(0)
+      .describe('minimum threshold in linear power (LUT units); needed for pre-thresholded video'),
+    sectorSpokes: z.number().int().min(1).max(512).default(16).describe('spokes per CFAR/extraction call (latency vs call overhead)'),
+    spokesPerTurn: z.number().int().min(8).max(65_536).optional().describe('absent: inferred from the spokes\' azimuths'),
+    clutterMap: clutterMapSchema.default({ enabled: false, timeConstantScans: 10, thresholdDb: 6 }),
+    masks: detectionMasksSchema.default({ sectors: [], rings: [], polygons: [] }),
     minPlotCells: z.number().int().min(1).default(1),
     maxPlotCells: z.number().int().min(1).default(4096),
   })
-  .strict();
+  .strict()
+  .superRefine((c, ctx) => {
+    if (c.k !== undefined && c.k > 2 * c.train) ctx.addIssue({ code: 'custom', path: ['k'], message: `k must be <= 2 x train (${2 * c.train})` });
+    if (c.maxPlotCells < c.minPlotCells) ctx.addIssue({ code: 'custom', path: ['maxPlotCells'], message: 'maxPlotCells must be >= minPlotCells' });
+  });
 
 export type DetectionConfig = z.infer<typeof detectionConfigSchema>;
 export type VideoLut = z.infer<typeof videoLutSchema>;
+export type DetectionMasks = z.infer<typeof detectionMasksSchema>;
+export type ClutterMapConfig = z.infer<typeof clutterMapSchema>;

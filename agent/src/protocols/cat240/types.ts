@@ -31,8 +31,17 @@ export interface Cat240Video {
   cells: Uint8Array | Uint16Array | Uint32Array;
   /** I240/140 time of day in seconds since midnight UTC, when present. */
   timeOfDaySeconds?: number;
+  /** Which video header item carried the azimuths and cell duration (decoders always set it). */
+  videoHeader?: Cat240VideoHeaderItem;
+  /** Which video block item carried the octets (decoders always set it). */
+  videoBlock?: Cat240VideoBlockItem;
   rx: ReceiveTime;
 }
+
+/** I240/040 (cell duration in ns) or I240/041 (in fs). */
+export type Cat240VideoHeaderItem = 'I040' | 'I041';
+/** I240/050, /051, /052: video octets in units of 4, 64 or 256 octets. */
+export type Cat240VideoBlockItem = 'I050' | 'I051' | 'I052';
 
 /** One I240 video summary message. */
 export interface Cat240Summary {
@@ -45,6 +54,9 @@ export interface Cat240Summary {
 }
 
 export type Cat240Message = Cat240Video | Cat240Summary;
+
+/** Largest data block LEN can express (u16, the 3 header bytes included). */
+export const CAT240_MAX_BLOCK_BYTES = 65_535;
 
 /** Speed of light used for CELL_DUR to metres. */
 export const SPEED_OF_LIGHT_M_PER_S = 299_792_458;

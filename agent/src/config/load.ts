@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { parseDocument, YAMLError } from 'yaml';
+import { z } from 'zod';
+import { LookoutError } from '../errors.js';
+import { configSchema, type LookoutConfig } from './schema.js';
+
+/** One problem with a configuration, with the key path it is about ("sensors.0.input.path"). */
+export interface ConfigProblem {
+  path: string;
+  message: string;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.length === 0 ? '(top level)' : path.map((p) => String(p)).join('.');
+}
+
+export function zodProblems(error: z.ZodError): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void => {
+    for (const issue of issues) {
+      const path = [...prefix, ...issue.path];
+      if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0 && 'discriminator' in issue === false) {
+        // A union that none of its options accepted: report the closest option's problems.
+        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+        visit(best, path);
+        continue;
+      }
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) problems.push({ path: formatPath([...path, key]), message: 'unknown key (check the spelling; `lookout config example` lists every key)' });
+        continue;
+      }
+      problems.push({ path: formatPath(path), message: issue.message });
+    }
+  };
+  visit(error.issues, []);
+  return problems;
+}
+
+/** Validates a plain object; throws LookoutError E_CONFIG listing every problem at once. */
+export function validateConfig(raw: unknown, source = 'configuration'): LookoutConfig {
+  const result = configSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const problems = zodProblems(result.error);
+  throw new LookoutError('E_CONFIG', `${source} has ${problems.length} problem(s)`, { details: { problems, source } });
+}
+
+/** Reads YAML text into a plain object; YAML syntax errors become E_CONFIG with line numbers. */
+export function parseConfigText(text: string, source: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const problems: ConfigProblem[] = doc.errors.map((e: YAMLError) => ({
+      path: e.linePos ? `line ${e.linePos[0].line}, column ${e.linePos[0].col}` : '(yaml)',
+      message: e.message.split('\n')[0] ?? e.message,
+    }));
+    throw new LookoutError('E_CONFIG', `${source} is not valid YAML`, { details: { problems, source } });
+  }
+  return doc.toJS() ?? {};
+}
+
+export function readConfigFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw new LookoutError('E_CONFIG', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (cause as Error).message}`, {
+      cause,
+      details: { problems: [{ path: '(file)', message: `cannot read ${file}` }], source: file },
+    });
+  }
+  return parseConfigText(text, file);
+}
+
+export function loadConfigFile(file: string): LookoutConfig {
+  return validateConfig(readConfigFile(file), file);
+}
+
+/** Lines for a human: "key.path: message", one per problem. */
+export function formatConfigProblems(err: LookoutError): string {
+  const problems = (err.details.problems as ConfigProblem[] | undefined) ?? [];
+  const lines = [`${err.message}:`];
+  for (const p of problems) lines.push(`  ${p.path}: ${p.message}`);
+  return lines.join('\n');
+}
+
+/** A stable hash of the effective configuration, for the birth record. */
+export function configHash(config: LookoutConfig): string {
+  const canonical = (v: unknown): unknown =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      : Array.isArray(v)
+        ? v.map(canonical)
+        : v;
+  return createHash('sha256').update(JSON.stringify(canonical(config))).digest('hex').slice(0, 16);
+}
+
+/** Deep merge for command-line overrides: objects merge, everything else replaces. */
+export function mergeConfig(base: unknown, override: unknown): unknown {
+  if (override === undefined) return base;
+  if (base && override && typeof base === 'object' && typeof override === 'object' && !Array.isArray(base) && !Array.isArray(override)) {
+    const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
+    for (const [k, v] of Object.entries(override as Record<string, unknown>)) out[k] = mergeConfig(out[k], v);
+    return out;
+  }
+  return override;
+}

@@ -1,0 +1,76 @@
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { LookoutError } from '../errors.js';
+import type { DetectorKernels, ExtractOptions, PlotExtractor } from './kernel-types.js';
+import { createReferenceKernels } from './reference/index.js';
+
+export type { DetectorKernels } from './kernel-types.js';
+
+/** The addon as built by node-gyp, from agent/src/detect or agent/dist/detect alike. */
+export const DEFAULT_ADDON_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'native', 'build', 'Release', 'lookout_native.node');
+
+type NativeAddon = Omit<DetectorKernels, 'impl' | 'nativeLoadError' | 'createPlotExtractor'> & {
+  version: string;
+  PlotExtractor: new (options: ExtractOptions) => PlotExtractor;
+};
+
+export interface LoadKernelsOptions {
+  logger: Pick<Logger, 'error' | 'info' | 'debug'>;
+  /** 'native' insists on the addon (throws E_NATIVE if it cannot load); absent: native, else reference. */
+  impl?: 'native' | 'reference';
+  addonPath?: string;
+}
+
+const REQUIRED = ['cfar1d', 'cfar1dAsync', 'cfar2d', 'cfar2dAsync', 'applyMask', 'updateClutterMap', 'extractPlots', 'extractPlotsAsync', 'PlotExtractor'] as const;
+
+function loadAddon(path: string): NativeAddon {
+  const require = createRequire(import.meta.url);
+  const addon = require(path) as Partial<NativeAddon>;
+  for (const name of REQUIRED) {
+    if (typeof addon[name] !== 'function') throw new Error(`the addon at ${path} has no ${name}(): rebuild it (npx node-gyp rebuild --directory=native)`);
+  }
+  return addon as NativeAddon;
+}
+
+function nativeKernels(addon: NativeAddon): DetectorKernels {
+  return {
+    impl: 'native',
+    nativeLoadError: null,
+    cfar1d: addon.cfar1d,
+    cfar1dAsync: addon.cfar1dAsync,
+    cfar2d: addon.cfar2d,
+    cfar2dAsync: addon.cfar2dAsync,
+    applyMask: addon.applyMask,
+    updateClutterMap: addon.updateClutterMap,
+    extractPlots: addon.extractPlots,
+    extractPlotsAsync: addon.extractPlotsAsync,
+    createPlotExtractor: (options) => new addon.PlotExtractor(options),
+  };
+}
+
+/**
+ * The detector kernels: the native addon, or the TypeScript reference when it cannot load
+ * (logged as an error, and `nativeLoadError` says why so the status can report it).
+ */
+export function loadKernels(options: LoadKernelsOptions): DetectorKernels {
+  const { logger } = options;
+  if (options.impl === 'reference') return createReferenceKernels();
+  const path = options.addonPath ?? DEFAULT_ADDON_PATH;
+  try {
+    const kernels = nativeKernels(loadAddon(path));
+    logger.debug({ path }, 'native detector loaded');
+    return kernels;
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    if (options.impl === 'native') {
+      throw new LookoutError('E_NATIVE', `cannot load the native detector: ${reason}`, { cause: err, details: { path } });
+    }
+    logger.error(
+      { err, path },
+      'NATIVE DETECTOR NOT LOADED: running the TypeScript reference detector instead (several times slower); rebuild with `npx node-gyp rebuild --directory=native`',
+    );
+    return createReferenceKernels(reason);
+  }
+}

@@ -1,0 +1,690 @@
+/**
+ * The durable queue between the pipeline and the publisher (DESIGN.md, Durability).
+ *
+ * - better-sqlite3, WAL, synchronous=FULL; records are appended into an open group that is
+ *   committed in one transaction every `groupCommitMs` or every `groupCommitRecords` records,
+ *   whichever comes first. A crash loses at most the open group (never seen by anyone: its
+ *   seqs are given again after the restart).
+ * - The sequence counter and the session live in the same database, updated in the same
+ *   transaction as the records. A sidecar file (`<path>.seq`) reserves seq blocks, so that a
+ *   corrupt database moved aside never makes the unit reuse a seq a hub has seen.
+ * - Bounded by bytes: over quota, the oldest records of the lowest priority go first, announced
+ *   by a `gap` record naming their seqs (reason `quota`). Expired records likewise (`expired`).
+ * - A corrupt file is moved aside (`<path>.corrupt-<timestamp>`), a fresh one started, an alert
+ *   raised. Disk full: the open group and what follows wait in a bounded memory ring (newest
+ *   kept, overflow announced as a `disk-full` gap) and go to disk when space returns.
+ */
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Logger } from 'pino';
+import { LookoutError } from '../errors.js';
+import { systemClock, type Clock } from '../io/types.js';
+import { encodeRecord, type AlertBody, type GapReason, type RecordBodies, type RecordKind } from '../publish/records.js';
+import { recordTopic } from '../publish/topics.js';
+
+/** Higher is more important. Alerts > tracks > plots > status; gap records are never dropped first. */
+export const KIND_PRIORITY: Record<RecordKind, number> = {
+  gap: 5,
+  birth: 5,
+  state: 5,
+  alerts: 4,
+  tracks: 3,
+  plots: 2,
+  status: 1,
+};
+
+/** One row handed to the publisher. */
+export interface OutboxRecord {
+  rowId: number;
+  seq: number;
+  kind: RecordKind;
+  topic: string;
+  priority: number;
+  createdMs: number;
+  /** Wall-clock ms after which the record is worthless; null = never. */
+  expiresAtMs: number | null;
+  /** The encoded Envelope. */
+  payload: Buffer;
+}
+
+export interface AppendOptions {
+  /** Overrides KIND_PRIORITY[kind]. */
+  priority?: number;
+  /** Overrides the per-kind expiry of the options. */
+  expiresAtMs?: number | null;
+}
+
+export interface OutboxCounters {
+  /** Records accepted by append() since start. */
+  appended: number;
+  /** Records written to disk since start. */
+  committed: number;
+  commits: number;
+  /** Records dropped for the quota / expiry / disk full since start (all announced by gap records). */
+  droppedQuota: number;
+  droppedExpired: number;
+  droppedDiskFull: number;
+  /** Records acknowledged (deleted) since start. */
+  acked: number;
+  gapRecords: number;
+  corruptRecoveries: number;
+  diskFullEvents: number;
+}
+
+export interface OutboxOptions {
+  /** Database file path (its directory is created). */
+  path: string;
+  unit: string;
+  /** Byte quota (payloads + a per-row overhead estimate). */
+  maxBytes: number;
+  /** Longest wait before the open group is committed. */
+  groupCommitMs: number;
+  /** Commit as soon as this many records are open (default 4096). */
+  groupCommitRecords?: number;
+  logger: Logger;
+  clock?: Clock;
+  /** Per-kind lifetime in seconds; 0 or absent = never expires. */
+  expirySeconds?: Partial<Record<RecordKind, number>>;
+  /** Memory ring while the disk is full, in bytes (default 16 MiB). */
+  memoryRingBytes?: number;
+  /** Called for every alert the outbox raises (after it is queued as an `alerts` record). */
+  onAlert?: (alert: AlertBody) => void;
+  /** Called after each successful commit (the publisher uses it to look for new rows). */
+  onCommit?: () => void;
+  /** better-sqlite3 constructor (tests inject faults through it). */
+  openDatabase?: (path: string) => Database.Database;
+}
+
+/** Bytes counted for a row beside its payload (SQLite row header, index entry, topic). */
+export const ROW_OVERHEAD_BYTES = 64;
+const SEQ_BLOCK = 1_000_000;
+const MAX_GAP_RANGES = 4096;
+
+interface Pending {
+  seq: number;
+  kind: RecordKind;
+  topic: string;
+  priority: number;
+  createdMs: number;
+  expiresAtMs: number | null;
+  payload: Buffer;
+}
+
+function isDiskFull(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  return e.code === 'SQLITE_FULL' || e.code === 'ENOSPC' || e.code === 'SQLITE_IOERR_WRITE' && /space/i.test(e.message ?? '') || /SQLITE_FULL|ENOSPC|database or disk is full/i.test(e.message ?? '');
+}
+
+function isCorrupt(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | undefined;
+  if (!e) return false;
+  return e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB' || /malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(e.message ?? '');
+}
+
+/** Compresses sorted seqs into inclusive ranges. */
+export function seqRanges(seqs: number[]): Array<[number, number]> {
+  const sorted = [...seqs].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s === last[1] + 1) last[1] = s;
+    else if (!last || s > last[1]) out.push([s, s]);
+  }
+  return out;
+}
+
+export class Outbox {
+  private readonly opts: OutboxOptions;
+  private readonly clock: Clock;
+  private readonly log: Logger;
+  private db: Database.Database | undefined;
+  private stmts:
+    | {
+        insert: Database.Statement;
+        del: Database.Statement;
+        setMeta: Database.Statement;
+        peekAll: Database.Statement;
+        peekPrio: Database.Statement;
+        lowestPrio: Database.Statement;
+        oldestOfPrio: Database.Statement;
+        expired: Database.Statement;
+        delRange: Database.Statement;
+      }
+    | undefined;
+  private commitTx: ((rows: Pending[], acks: number[]) => void) | undefined;
+  private open: Pending[] = [];
+  private openBytes = 0;
+  private pendingAcks: number[] = [];
+  private readonly ackSet = new Set<number>();
+  private timer: NodeJS.Timeout | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private nextSeq = 1;
+  private seqCeiling = 0;
+  private sessionNo = 0;
+  private rowCount = 0;
+  private rowBytes = 0;
+  private diskFull = false;
+  private started = false;
+  private lastExpirySweepMs = 0;
+  readonly counters: OutboxCounters = {
+    appended: 0,
+    committed: 0,
+    commits: 0,
+    droppedQuota: 0,
+    droppedExpired: 0,
+    droppedDiskFull: 0,
+    acked: 0,
+    gapRecords: 0,
+    corruptRecoveries: 0,
+    diskFullEvents: 0,
+  };
+
+  constructor(opts: OutboxOptions) {
+    this.opts = opts;
+    this.clock = opts.clock ?? systemClock;
+    this.log = opts.logger;
+  }
+
+  /** The session number of this run (1 on the first start of a unit). */
+  get session(): number {
+    return this.sessionNo;
+  }
+  /** Records not yet acknowledged (on disk and in the open group / memory ring). */
+  get depth(): number {
+    return this.rowCount + this.open.length;
+  }
+  /** Bytes counted against the quota (on disk and open). */
+  get bytes(): number {
+    return this.rowBytes + this.openBytes;
+  }
+  /** The seq the next record will get. */
+  get nextSequence(): number {
+    return this.nextSeq;
+  }
+  /** True while the disk is full and records wait in memory. */
+  get isDiskFull(): boolean {
+    return this.diskFull;
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    mkdirSync(dirname(this.opts.path), { recursive: true });
+    let corruptCause: unknown;
+    try {
+      this.openDb();
+    } catch (err) {
+      if (!isCorrupt(err)) throw new LookoutError('E_OUTBOX', `cannot open the outbox ${this.opts.path}: ${(err as Error).message}`, { cause: err, details: { path: this.opts.path } });
+      corruptCause = err;
+    }
+    let movedTo: string | undefined;
+    if (corruptCause !== undefined) {
+      movedTo = this.moveAside();
+      this.openDb();
+    }
+    this.started = true;
+    const sidecar = this.readSidecar();
+    if (movedTo !== undefined) {
+      this.counters.corruptRecoveries++;
+      // The old counter is gone with the file: continue after the last reserved block, and
+      // announce the block that may hold unsent records.
+      const resumeAt = Math.max(this.nextSeq, sidecar.seqCeiling + 1);
+      // Any seq below resumeAt that a hub has not received will never come.
+      const lostFrom = 1;
+      this.nextSeq = resumeAt;
+      this.sessionNo = Math.max(this.sessionNo, sidecar.session);
+      this.log.error({ err: corruptCause, path: this.opts.path, movedTo }, 'outbox database corrupt: moved aside, started a fresh one');
+      this.bumpSession();
+      if (resumeAt > lostFrom) this.appendGap([[lostFrom, resumeAt - 1]], 'corrupt', [], resumeAt - lostFrom);
+      this.raise({ severity: 'critical', code: 'E_OUTBOX_CORRUPT', message: `outbox database was corrupt; moved aside to ${movedTo} and started a fresh one`, details: { path: this.opts.path, movedTo, cause: String((corruptCause as Error)?.message ?? corruptCause) } });
+    } else {
+      if (sidecar.seqCeiling >= this.nextSeq && this.nextSeq === 1 && sidecar.session > 0) {
+        // A fresh database beside an old sidecar (file deleted by hand): never reuse seqs.
+        this.nextSeq = sidecar.seqCeiling + 1;
+        this.sessionNo = Math.max(this.sessionNo, sidecar.session);
+      }
+      this.bumpSession();
+    }
+    this.scheduleCommit();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.timer = undefined;
+    this.retryTimer = undefined;
+    try {
+      this.flush();
+    } catch (err) {
+      this.log.error({ err }, 'outbox: final commit failed');
+    }
+    if (this.open.length > 0) this.log.warn({ lost: this.open.length }, 'outbox: records still in memory at stop (disk full): lost');
+    try {
+      this.db?.close();
+    } catch (err) {
+      this.log.error({ err }, 'outbox: close failed');
+    }
+    this.db = undefined;
+    this.stmts = undefined;
+  }
+
+  /**
+   * Queues a record into the open group; returns its seq. The record is durable after the next
+   * group commit (at most `groupCommitMs` later), and visible to `peek` from then on.
+   */
+  append<K extends RecordKind>(kind: K, body: RecordBodies[K], options: AppendOptions = {}): number {
+    if (!this.started) throw new TypeError('Outbox.append() before start()');
+    const now = this.clock.wallMs();
+    const seq = this.nextSeq++;
+    if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
+    const payload = Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind, timeMs: now, body }));
+    let expiresAtMs: number | null = null;
+    if (options.expiresAtMs !== undefined) expiresAtMs = options.expiresAtMs;
+    else {
+      const s = this.opts.expirySeconds?.[kind];
+      if (s !== undefined && s > 0) expiresAtMs = now + s * 1000;
+    }
+    const rec: Pending = { seq, kind, topic: recordTopic(this.opts.unit, kind), priority: options.priority ?? KIND_PRIORITY[kind], createdMs: now, expiresAtMs, payload };
+    this.open.push(rec);
+    this.openBytes += payload.length + ROW_OVERHEAD_BYTES;
+    this.counters.appended++;
+    if (this.diskFull) this.trimRing();
+    else if (this.open.length >= (this.opts.groupCommitRecords ?? 4096)) this.flush();
+    return seq;
+  }
+
+  /**
+   * Committed rows with rowId > afterRowId in rowId (= seq) order, at most `limit`; only those
+   * of one priority when `priority` is given. Rows acknowledged but not yet deleted are skipped.
+   */
+  peek(afterRowId: number, limit: number, priority?: number): OutboxRecord[] {
+    if (!this.stmts) return [];
+    const rows = (priority === undefined ? this.stmts.peekAll.all(afterRowId, limit) : this.stmts.peekPrio.all(priority, afterRowId, limit)) as Array<{
+      id: number;
+      seq: number;
+      kind: RecordKind;
+      topic: string;
+      priority: number;
+      created_ms: number;
+      expires_ms: number | null;
+      payload: Buffer;
+    }>;
+    const out: OutboxRecord[] = [];
+    for (const r of rows) {
+      if (this.ackSet.has(r.id)) continue;
+      out.push({ rowId: r.id, seq: r.seq, kind: r.kind, topic: r.topic, priority: r.priority, createdMs: r.created_ms, expiresAtMs: r.expires_ms, payload: r.payload });
+    }
+    return out;
+  }
+
+  /** Marks rows as acknowledged by the broker; they are deleted in the next group commit. */
+  ack(rowIds: Iterable<number>): void {
+    for (const id of rowIds) {
+      if (this.ackSet.has(id)) continue;
+      this.ackSet.add(id);
+      this.pendingAcks.push(id);
+    }
+    if (this.pendingAcks.length >= (this.opts.groupCommitRecords ?? 4096) && !this.diskFull) this.flush();
+  }
+
+  /** Commits the open group now (also called by the timer). */
+  flush(): void {
+    if (!this.db || !this.commitTx) return;
+    if (this.open.length === 0 && this.pendingAcks.length === 0) return;
+    const rows = this.open;
+    const acks = this.pendingAcks;
+    const before = { rowCount: this.rowCount, rowBytes: this.rowBytes, nextSeq: this.nextSeq, counters: { ...this.counters } };
+    try {
+      this.commitTx(rows, acks);
+    } catch (err) {
+      // The transaction rolled back: so do the in-memory figures it touched.
+      this.rowCount = before.rowCount;
+      this.rowBytes = before.rowBytes;
+      this.nextSeq = before.nextSeq;
+      Object.assign(this.counters, before.counters);
+      if (isDiskFull(err)) {
+        this.enterDiskFull(err);
+        return;
+      }
+      if (isCorrupt(err)) {
+        this.recoverCorruptAtRuntime(err);
+        return;
+      }
+      throw new LookoutError('E_OUTBOX', `outbox commit failed: ${(err as Error).message}`, { cause: err, retryable: true });
+    }
+    this.open = [];
+    this.openBytes = 0;
+    this.pendingAcks = [];
+    for (const id of acks) this.ackSet.delete(id);
+    if (this.diskFull) this.leaveDiskFull();
+    this.sweepExpired();
+    this.opts.onCommit?.();
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private openDb(): void {
+    const db = this.opts.openDatabase ? this.opts.openDatabase(this.opts.path) : new Database(this.opts.path);
+    try {
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.pragma('journal_size_limit = 67108864');
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS records (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          seq INTEGER NOT NULL,
+          session INTEGER NOT NULL,
+          kind TEXT NOT NULL,
+          priority INTEGER NOT NULL,
+          topic TEXT NOT NULL,
+          created_ms INTEGER NOT NULL,
+          expires_ms INTEGER,
+          payload BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS records_priority ON records(priority, id);
+        CREATE INDEX IF NOT EXISTS records_expiry ON records(expires_ms) WHERE expires_ms IS NOT NULL;
+      `);
+      // quick_check reads every page once: about 1 s per GB here; it finds truncation and garbage.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(`quick_check: ${String(check)}`), { code: 'SQLITE_CORRUPT' });
+      const meta = new Map((db.prepare('SELECT key, value FROM meta').all() as Array<{ key: string; value: number }>).map((r) => [r.key, r.value]));
+      const stats = db.prepare('SELECT COUNT(*) AS n, COALESCE(SUM(length(payload)), 0) AS b, COALESCE(MAX(seq), 0) AS maxSeq FROM records').get() as { n: number; b: number; maxSeq: number };
+      this.sessionNo = meta.get('session') ?? 0;
+      this.nextSeq = Math.max(meta.get('next_seq') ?? 1, stats.maxSeq + 1);
+      this.rowCount = stats.n;
+      this.rowBytes = stats.b + stats.n * ROW_OVERHEAD_BYTES;
+      const stmts = {
+        insert: db.prepare('INSERT INTO records (seq, session, kind, priority, topic, created_ms, expires_ms, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+        del: db.prepare('DELETE FROM records WHERE id = ? RETURNING length(payload) AS len'),
+        setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+        peekAll: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE id > ? ORDER BY id LIMIT ?'),
+        peekPrio: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE priority = ? AND id > ? ORDER BY id LIMIT ?'),
+        lowestPrio: db.prepare('SELECT MIN(priority) AS p FROM records'),
+        oldestOfPrio: db.prepare('SELECT id, seq, kind, length(payload) AS len FROM records WHERE priority = ? ORDER BY id LIMIT ?'),
+        expired: db.prepare('SELECT id, seq, kind, length(payload) AS len FROM records WHERE expires_ms IS NOT NULL AND expires_ms <= ? ORDER BY id LIMIT 10000'),
+        delRange: db.prepare('DELETE FROM records WHERE id = ?'),
+      };
+      this.stmts = stmts;
+      this.db = db;
+      this.commitTx = db.transaction((rows: Pending[], acks: number[]) => {
+        for (const id of acks) {
+          const r = stmts.del.get(id) as { len: number } | undefined;
+          if (r) {
+            this.rowCount--;
+            this.rowBytes -= r.len + ROW_OVERHEAD_BYTES;
+            this.counters.acked++;
+          }
+        }
+        for (const r of rows) {
+          stmts.insert.run(r.seq, this.sessionNo, r.kind, r.priority, r.topic, r.createdMs, r.expiresAtMs, r.payload);
+          this.rowCount++;
+          this.rowBytes += r.payload.length + ROW_OVERHEAD_BYTES;
+        }
+        if (rows.length > 0) {
+          stmts.setMeta.run('next_seq', rows[rows.length - 1].seq + 1);
+          this.counters.committed += rows.length;
+        }
+        this.enforceQuota();
+        this.counters.commits++;
+      });
+    } catch (err) {
+      try {
+        db.close();
+      } catch {
+        /* already broken */
+      }
+      throw err;
+    }
+  }
+
+  /**
+   * Inside the commit transaction: drop the oldest rows of the lowest priority until the
+   * quota holds with 5 % headroom (so a full outbox does not write a gap record per commit).
+   */
+  private enforceQuota(): void {
+    const stmts = this.stmts!;
+    if (this.rowBytes <= this.opts.maxBytes) return;
+    const target = Math.floor(this.opts.maxBytes * 0.95);
+    const dropped: number[] = [];
+    const kinds = new Set<RecordKind>();
+    while (this.rowBytes > target) {
+      const p = (stmts.lowestPrio.get() as { p: number | null }).p;
+      if (p === null) break;
+      const victims = stmts.oldestOfPrio.all(p, 1024) as Array<{ id: number; seq: number; kind: RecordKind; len: number }>;
+      if (victims.length === 0) break;
+      for (const v of victims) {
+        if (this.rowBytes <= target) break;
+        stmts.delRange.run(v.id);
+        this.rowCount--;
+        this.rowBytes -= v.len + ROW_OVERHEAD_BYTES;
+        dropped.push(v.seq);
+        kinds.add(v.kind);
+        this.ackSet.delete(v.id);
+      }
+    }
+    if (dropped.length === 0) return;
+    this.counters.droppedQuota += dropped.length;
+    this.log.warn({ dropped: dropped.length, maxBytes: this.opts.maxBytes }, 'outbox over quota: dropped the oldest records of the lowest priority');
+    this.insertGapsNow(seqRanges(dropped), 'quota', [...kinds], dropped.length);
+  }
+
+  /** Writes gap record(s) inside the running transaction (they get fresh seqs). */
+  private insertGapsNow(ranges: Array<[number, number]>, reason: GapReason, kinds: RecordKind[], count: number): void {
+    const stmts = this.stmts!;
+    const now = this.clock.wallMs();
+    for (let i = 0; i < ranges.length; i += MAX_GAP_RANGES) {
+      const part = ranges.slice(i, i + MAX_GAP_RANGES);
+      const n = part.reduce((a, r) => a + (r[1] - r[0] + 1), 0);
+      const seq = this.nextSeq++;
+      const payload = Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind: 'gap', timeMs: now, body: { ranges: part, reason, count: ranges.length <= MAX_GAP_RANGES ? count : n, kinds } }));
+      if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
+      stmts.insert.run(seq, this.sessionNo, 'gap', KIND_PRIORITY.gap, recordTopic(this.opts.unit, 'gap'), now, null, payload);
+      this.rowCount++;
+      this.rowBytes += payload.length + ROW_OVERHEAD_BYTES;
+      this.counters.gapRecords++;
+    }
+    stmts.setMeta.run('next_seq', this.nextSeq);
+  }
+
+  /** Queues a gap record into the open group (outside a transaction). */
+  private appendGap(ranges: Array<[number, number]>, reason: GapReason, kinds: RecordKind[], count: number): void {
+    for (let i = 0; i < ranges.length; i += MAX_GAP_RANGES) {
+      const part = ranges.slice(i, i + MAX_GAP_RANGES);
+      this.append('gap', { ranges: part, reason, count: ranges.length <= MAX_GAP_RANGES ? count : part.reduce((a, r) => a + (r[1] - r[0] + 1), 0), kinds });
+      this.counters.gapRecords++;
+    }
+  }
+
+  private sweepExpired(): void {
+    const now = this.clock.wallMs();
+    if (now - this.lastExpirySweepMs < 1000 || !this.db || !this.stmts) return;
+    this.lastExpirySweepMs = now;
+    const stmts = this.stmts;
+    const rows = stmts.expired.all(now) as Array<{ id: number; seq: number; kind: RecordKind; len: number }>;
+    if (rows.length === 0) return;
+    try {
+      this.db.transaction(() => {
+        for (const r of rows) {
+          stmts.delRange.run(r.id);
+          this.rowCount--;
+          this.rowBytes -= r.len + ROW_OVERHEAD_BYTES;
+          this.ackSet.delete(r.id);
+        }
+        this.insertGapsNow(seqRanges(rows.map((r) => r.seq)), 'expired', [...new Set(rows.map((r) => r.kind))], rows.length);
+      })();
+      this.counters.droppedExpired += rows.length;
+    } catch (err) {
+      this.log.error({ err }, 'outbox: expiry sweep failed');
+    }
+  }
+
+  private bumpSession(): void {
+    this.sessionNo += 1;
+    const write = (): void => {
+      this.db!.transaction(() => {
+        this.stmts!.setMeta.run('session', this.sessionNo);
+        this.stmts!.setMeta.run('next_seq', this.nextSeq);
+      })();
+    };
+    try {
+      write();
+    } catch (err) {
+      if (!isDiskFull(err)) throw err;
+      this.enterDiskFull(err);
+    }
+    this.reserveSeqBlock();
+  }
+
+  private sidecarPath(): string {
+    return `${this.opts.path}.seq`;
+  }
+
+  private readSidecar(): { session: number; seqCeiling: number } {
+    try {
+      const v = JSON.parse(readFileSync(this.sidecarPath(), 'utf8')) as { session?: number; seqCeiling?: number };
+      return { session: Number(v.session) || 0, seqCeiling: Number(v.seqCeiling) || 0 };
+    } catch {
+      return { session: 0, seqCeiling: 0 };
+    }
+  }
+
+  /** Persists "seqs below seqCeiling may have been used" once per block of SEQ_BLOCK records. */
+  private reserveSeqBlock(): void {
+    const ceiling = this.nextSeq + SEQ_BLOCK;
+    try {
+      const tmp = `${this.sidecarPath()}.tmp`;
+      const fd = openSync(tmp, 'w');
+      try {
+        writeFileSync(fd, JSON.stringify({ session: this.sessionNo, seqCeiling: ceiling }));
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      renameSync(tmp, this.sidecarPath());
+      this.seqCeiling = ceiling;
+    } catch (err) {
+      this.log.warn({ err }, 'outbox: cannot write the seq reservation file');
+    }
+  }
+
+  private moveAside(): string {
+    const stamp = new Date(this.clock.wallMs()).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const to = `${this.opts.path}.corrupt-${stamp}`;
+    for (const suffix of ['', '-wal', '-shm']) {
+      if (existsSync(this.opts.path + suffix)) renameSync(this.opts.path + suffix, to + suffix);
+    }
+    return to;
+  }
+
+  private recoverCorruptAtRuntime(err: unknown): void {
+    this.log.error({ err }, 'outbox: corruption found while committing');
+    try {
+      this.db?.close();
+    } catch {
+      /* broken */
+    }
+    this.db = undefined;
+    this.stmts = undefined;
+    this.commitTx = undefined;
+    const pending = this.open;
+    const keepNext = this.nextSeq;
+    const session = this.sessionNo;
+    const movedTo = this.moveAside();
+    this.openDb();
+    this.nextSeq = Math.max(keepNext, this.seqCeiling + 1);
+    this.sessionNo = session;
+    this.bumpSession();
+    this.counters.corruptRecoveries++;
+    this.open = pending;
+    this.raise({ severity: 'critical', code: 'E_OUTBOX_CORRUPT', message: `outbox database became corrupt; moved aside to ${movedTo} and started a fresh one`, details: { path: this.opts.path, movedTo } });
+  }
+
+  private enterDiskFull(err: unknown): void {
+    if (!this.diskFull) {
+      this.diskFull = true;
+      this.counters.diskFullEvents++;
+      this.log.error({ err, path: this.opts.path, held: this.open.length }, 'outbox: disk full; keeping the newest records in memory until space returns');
+      this.raise({ severity: 'critical', code: 'E_DISK_FULL', message: `disk full under ${dirname(this.opts.path)}: records are held in a bounded memory ring`, details: { path: this.opts.path } });
+    }
+    this.trimRing();
+    if (!this.retryTimer && this.started) {
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = undefined;
+        try {
+          this.flush();
+        } catch (e) {
+          this.log.error({ err: e }, 'outbox: retry after disk full failed');
+        }
+        if (this.diskFull) this.enterDiskFull(err);
+      }, 1000);
+      this.retryTimer.unref?.();
+    }
+  }
+
+  private leaveDiskFull(): void {
+    this.diskFull = false;
+    this.log.warn('outbox: disk space is back; records in memory written to disk');
+    this.raise({ severity: 'info', code: 'E_DISK_FULL', message: 'disk space is back: the outbox writes to disk again', details: { path: this.opts.path } });
+  }
+
+  /** Bounded memory while the disk is full: drop the oldest of the lowest priority. */
+  private trimRing(): void {
+    const max = this.opts.memoryRingBytes ?? 16 * 1024 * 1024;
+    if (this.openBytes <= max) return;
+    const dropped: Pending[] = [];
+    while (this.openBytes > max * 0.9 && this.open.length > 1) {
+      let lowest = Infinity;
+      for (const r of this.open) if (r.priority < lowest && r.kind !== 'gap') lowest = r.priority;
+      const idx = this.open.findIndex((r) => r.priority === lowest && r.kind !== 'gap');
+      if (idx < 0) break;
+      const [r] = this.open.splice(idx, 1);
+      this.openBytes -= r.payload.length + ROW_OVERHEAD_BYTES;
+      dropped.push(r);
+    }
+    if (dropped.length === 0) return;
+    this.counters.droppedDiskFull += dropped.length;
+    const ranges = seqRanges(dropped.map((r) => r.seq));
+    const kinds = [...new Set(dropped.map((r) => r.kind))];
+    this.appendGapNoTrim(ranges, kinds, dropped.length);
+  }
+
+  private appendGapNoTrim(ranges: Array<[number, number]>, kinds: RecordKind[], count: number): void {
+    const now = this.clock.wallMs();
+    for (let i = 0; i < ranges.length; i += MAX_GAP_RANGES) {
+      const part = ranges.slice(i, i + MAX_GAP_RANGES);
+      const n = ranges.length <= MAX_GAP_RANGES ? count : part.reduce((a, r) => a + (r[1] - r[0] + 1), 0);
+      const seq = this.nextSeq++;
+      const payload = Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind: 'gap', timeMs: now, body: { ranges: part, reason: 'disk-full', count: n, kinds } }));
+      this.open.push({ seq, kind: 'gap', topic: recordTopic(this.opts.unit, 'gap'), priority: KIND_PRIORITY.gap, createdMs: now, expiresAtMs: null, payload });
+      this.openBytes += payload.length + ROW_OVERHEAD_BYTES;
+      this.counters.gapRecords++;
+    }
+  }
+
+  private raise(alert: AlertBody): void {
+    try {
+      if (this.started) this.append('alerts', alert);
+    } catch (err) {
+      this.log.error({ err }, 'outbox: cannot queue an alert');
+    }
+    this.opts.onAlert?.(alert);
+  }
+
+  private scheduleCommit(): void {
+    if (!this.started) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      try {
+        if (!this.diskFull) this.flush();
+      } catch (err) {
+        this.log.error({ err }, 'outbox: group commit failed');
+      }
+      this.scheduleCommit();
+    }, this.opts.groupCommitMs);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,253 @@
+import { inflateSync } from 'node:zlib';
+import type { ReceiveTime } from '../../io/types.js';
+import {
+  FRN_I000, FRN_I010, FRN_I020, FRN_I030, FRN_I040, FRN_I041, FRN_I048, FRN_I049, FRN_I050, FRN_I051, FRN_I052,
+  FRN_I140, FRN_RE, FRN_SP, MAX_FRN, MSG_TYPE_SUMMARY, MSG_TYPE_VIDEO, RES_CODE_TO_BITS, TIME_OF_DAY_TICKS_PER_S,
+  frnBit,
+} from './uap.js';
+import { SPEED_OF_LIGHT_M_PER_S, type Cat240Message, type Cat240Resolution, type Cat240Video, type Cat240VideoBlockItem } from './types.js';
+
+/** Why a block's records were refused; the decoder turns these into counters. */
+export const RecordFault = {
+  None: 0,
+  /** Items do not fit, a mandatory item is missing, a value is illegal. */
+  Structure: 1,
+  /** The compressed video does not inflate to the announced cells. */
+  Decompress: 2,
+  /** More cells than the decoder is configured to accept. */
+  TooManyCells: 3,
+} as const;
+export type RecordFault = (typeof RecordFault)[keyof typeof RecordFault];
+
+export interface ParseLimits {
+  maxCellsPerMessage: number;
+}
+
+/**
+ * Parses the records of one data block (bytes `start`..`end`, after the 3-byte header) and
+ * appends the messages to `out`. All or nothing: on a fault `out` may hold partial results and the
+ * caller discards them. Never throws on any bytes.
+ */
+export function parseBlockRecords(
+  b: Uint8Array, start: number, end: number, rx: ReceiveTime, limits: ParseLimits, out: Cat240Message[],
+): RecordFault {
+  let p = start;
+  if (p >= end) return RecordFault.Structure;
+  while (p < end) {
+    const r = parseRecord(b, p, end, rx, limits, out);
+    if (r < 0) return -r as RecordFault;
+    p = r;
+  }
+  return RecordFault.None;
+}
+
+/** Returns the position after the record, or a negated RecordFault. */
+function parseRecord(
+  b: Uint8Array, start: number, end: number, rx: ReceiveTime, limits: ParseLimits, out: Cat240Message[],
+): number {
+  let p = start;
+  let present = 0;
+  let frn = 1;
+  for (;;) {
+    if (p >= end) return -RecordFault.Structure;
+    const octet = b[p++]!;
+    for (let bit = 7; bit >= 1; bit--, frn++) {
+      if ((octet & (1 << bit)) !== 0) {
+        if (frn > MAX_FRN) return -RecordFault.Structure;
+        present |= frnBit(frn);
+      }
+    }
+    if ((octet & 1) === 0) break;
+    if (frn > MAX_FRN) return -RecordFault.Structure;
+  }
+  const has = (n: number): boolean => (present & frnBit(n)) !== 0;
+  if (!has(FRN_I010) || !has(FRN_I000)) return -RecordFault.Structure;
+
+  if (p + 3 > end) return -RecordFault.Structure;
+  const sac = b[p]!;
+  const sic = b[p + 1]!;
+  const msgType = b[p + 2]!;
+  p += 3;
+
+  let msgIndex = 0;
+  if (has(FRN_I020)) {
+    if (p + 4 > end) return -RecordFault.Structure;
+    msgIndex = readU32(b, p);
+    p += 4;
+  }
+  let summary: string | undefined;
+  if (has(FRN_I030)) {
+    if (p >= end) return -RecordFault.Structure;
+    const rep = b[p++]!;
+    if (p + rep > end) return -RecordFault.Structure;
+    summary = asciiString(b, p, rep);
+    p += rep;
+  }
+  const headerCount = (has(FRN_I040) ? 1 : 0) + (has(FRN_I041) ? 1 : 0);
+  let startAzimuth = 0;
+  let endAzimuth = 0;
+  let startRangeCell = 0;
+  let cellDurationFs = 0;
+  if (headerCount > 1) return -RecordFault.Structure;
+  if (headerCount === 1) {
+    if (p + 12 > end) return -RecordFault.Structure;
+    startAzimuth = (b[p]! << 8) | b[p + 1]!;
+    endAzimuth = (b[p + 2]! << 8) | b[p + 3]!;
+    startRangeCell = readU32(b, p + 4);
+    const dur = readU32(b, p + 8);
+    // Nanoseconds scale to femtoseconds exactly up to 2^32 ns * 1e6 < 2^53.
+    cellDurationFs = has(FRN_I040) ? dur * 1e6 : dur;
+    p += 12;
+  }
+  let compressed = false;
+  let resCode = 0;
+  if (has(FRN_I048)) {
+    if (p + 2 > end) return -RecordFault.Structure;
+    compressed = (b[p]! & 0x80) !== 0;
+    resCode = b[p + 1]!;
+    p += 2;
+  }
+  let validOctets = 0;
+  let cellCount = 0;
+  if (has(FRN_I049)) {
+    if (p + 5 > end) return -RecordFault.Structure;
+    validOctets = (b[p]! << 8) | b[p + 1]!;
+    cellCount = (b[p + 2]! << 16) | (b[p + 3]! << 8) | b[p + 4]!;
+    p += 5;
+  }
+  let blockItem: Cat240VideoBlockItem | undefined;
+  let blockStart = 0;
+  let blockOctets = 0;
+  for (const [f, item, unit] of VIDEO_BLOCKS) {
+    if (!has(f)) continue;
+    if (blockItem !== undefined) return -RecordFault.Structure;
+    if (p >= end) return -RecordFault.Structure;
+    const rep = b[p++]!;
+    blockOctets = rep * unit;
+    if (p + blockOctets > end) return -RecordFault.Structure;
+    blockItem = item;
+    blockStart = p;
+    p += blockOctets;
+  }
+  let timeOfDaySeconds: number | undefined;
+  if (has(FRN_I140)) {
+    if (p + 3 > end) return -RecordFault.Structure;
+    timeOfDaySeconds = ((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!) / TIME_OF_DAY_TICKS_PER_S;
+    p += 3;
+  }
+  // RE and SP: explicit length, the first octet counts itself; content not interpreted.
+  for (const f of [FRN_RE, FRN_SP]) {
+    if (!has(f)) continue;
+    if (p >= end) return -RecordFault.Structure;
+    const len = b[p]!;
+    if (len < 1 || p + len > end) return -RecordFault.Structure;
+    p += len;
+  }
+
+  if (msgType === MSG_TYPE_SUMMARY) {
+    const videoItems = frnBit(FRN_I040) | frnBit(FRN_I041) | frnBit(FRN_I048) | frnBit(FRN_I049)
+      | frnBit(FRN_I050) | frnBit(FRN_I051) | frnBit(FRN_I052);
+    if (summary === undefined || (present & videoItems) !== 0) return -RecordFault.Structure;
+    const msg: Cat240Message = { type: 'cat240.summary', sac, sic, summary, rx };
+    if (timeOfDaySeconds !== undefined) msg.timeOfDaySeconds = timeOfDaySeconds;
+    out.push(msg);
+    return p;
+  }
+  if (msgType !== MSG_TYPE_VIDEO) return -RecordFault.Structure;
+  if (summary !== undefined || headerCount !== 1 || !has(FRN_I020) || !has(FRN_I048) || !has(FRN_I049)
+    || blockItem === undefined) return -RecordFault.Structure;
+  if (resCode < 1 || resCode >= RES_CODE_TO_BITS.length) return -RecordFault.Structure;
+  const bits = RES_CODE_TO_BITS[resCode]! as Cat240Resolution;
+  if (validOctets > blockOctets) return -RecordFault.Structure;
+  if (cellCount > limits.maxCellsPerMessage) return -RecordFault.TooManyCells;
+  const neededOctets = Math.ceil((cellCount * bits) / 8);
+
+  let src: Uint8Array;
+  let srcOff: number;
+  if (compressed) {
+    try {
+      // maxOutputLength bounds memory whatever the compressed octets claim.
+      src = inflateSync(b.subarray(blockStart, blockStart + validOctets), { maxOutputLength: Math.max(neededOctets, 1) });
+    } catch {
+      return -RecordFault.Decompress;
+    }
+    if (src.length < neededOctets) return -RecordFault.Decompress;
+    srcOff = 0;
+  } else {
+    if (neededOctets > validOctets) return -RecordFault.Structure;
+    src = b;
+    srcOff = blockStart;
+  }
+  const video: Cat240Video = {
+    type: 'cat240.video',
+    sac,
+    sic,
+    msgIndex,
+    startAzimuth,
+    endAzimuth,
+    startRangeCell,
+    cellDurationFs,
+    rangeCellMetres: (SPEED_OF_LIGHT_M_PER_S * cellDurationFs * 1e-15) / 2,
+    compressed,
+    resolutionBits: bits,
+    cellCount,
+    cells: unpackCells(src, srcOff, cellCount, bits),
+    videoHeader: has(FRN_I040) ? 'I040' : 'I041',
+    videoBlock: blockItem,
+    rx,
+  };
+  if (timeOfDaySeconds !== undefined) video.timeOfDaySeconds = timeOfDaySeconds;
+  out.push(video);
+  return p;
+}
+
+const VIDEO_BLOCKS: ReadonlyArray<readonly [number, Cat240VideoBlockItem, number]> = [
+  [FRN_I050, 'I050', 4],
+  [FRN_I051, 'I051', 64],
+  [FRN_I052, 'I052', 256],
+];
+
+function readU32(b: Uint8Array, p: number): number {
+  return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+}
+
+function asciiString(b: Uint8Array, p: number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += String.fromCharCode(b[p + i]!);
+  return s;
+}
+
+/**
+ * Cells are packed most significant bits first, multi-octet cells big-endian (ASTERIX order).
+ * The result is a fresh array: the decoder's buffer is reused, so views into it cannot escape.
+ */
+export function unpackCells(src: Uint8Array, off: number, n: number, bits: Cat240Resolution): Uint8Array | Uint16Array | Uint32Array {
+  switch (bits) {
+    case 8: {
+      const out = new Uint8Array(n);
+      out.set(src.subarray(off, off + n));
+      return out;
+    }
+    case 16: {
+      const out = new Uint16Array(n);
+      for (let i = 0, q = off; i < n; i++, q += 2) out[i] = (src[q]! << 8) | src[q + 1]!;
+      return out;
+    }
+    case 32: {
+      const out = new Uint32Array(n);
+      for (let i = 0, q = off; i < n; i++, q += 4) out[i] = (src[q]! << 24) | (src[q + 1]! << 16) | (src[q + 2]! << 8) | src[q + 3]!;
+      return out;
+    }
+    default: {
+      const out = new Uint8Array(n);
+      const perOctet = 8 / bits;
+      const mask = (1 << bits) - 1;
+      for (let i = 0; i < n; i++) {
+        const octet = src[off + Math.floor(i / perOctet)]!;
+        const shift = 8 - bits * ((i % perOctet) + 1);
+        out[i] = (octet >> shift) & mask;
+      }
+      return out;
+    }
+  }
+}

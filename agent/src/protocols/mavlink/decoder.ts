@@ -1,0 +1,294 @@
+import type { ReceiveTime } from '../../io/types.js';
+import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
+import { mavlinkCrc } from './crc.js';
+import { messageDef, type MessageDef } from './messages.js';
+import { checkSigningKey, computeSignature, readTimestamp, SIGNATURE_LENGTH, SigningStreams } from './signing.js';
+import { MAVLINK1_MAGIC, MAVLINK2_MAGIC, MAVLINK_IFLAG_SIGNED, type MavlinkPacket, type MavlinkSignature } from './types.js';
+
+export interface MavlinkDecoderOptions extends StreamDecoderOptions<MavlinkPacket> {
+  /**
+   * 32-byte MAVLink 2 signing key. With it, signatures are verified (bad ones dropped and
+   * counted as `badSignature`), replayed or non-increasing timestamps per (sysid, compid,
+   * link_id) are refused (`replayed`), and unsigned packets are refused (`unsigned`) unless
+   * `acceptUnsigned`. Without it, signed packets are decoded with `signature.verified: null`.
+   */
+  signingKey?: Uint8Array;
+  acceptUnsigned?: boolean;
+  /**
+   * Emit packets of message ids this decoder does not know, with `name: 'UNKNOWN'` and the raw
+   * payload. Their checksum cannot be checked (CRC_EXTRA unknown), so such a packet is accepted
+   * only when the next byte is again a packet start or the stream ends there. Default false:
+   * they are counted (`unknownType`) and skipped.
+   */
+  emitUnknown?: boolean;
+}
+
+export interface MavlinkCounters extends DecoderCounters {
+  v1: number;
+  v2: number;
+  /** Signed packets decoded (verified or not). */
+  signed: number;
+  badSignature: number;
+  /** Signed packets refused for a timestamp not newer than the last of their stream (or > 1 min old). */
+  replayed: number;
+  /** Unsigned packets refused because a signing key is configured. */
+  unsigned: number;
+  /** MAVLink 2 packets dropped for an incompatibility flag other than signing. */
+  incompatFlags: number;
+}
+
+/** Largest packet: 10-byte v2 header, 255 payload, 2 checksum, 13 signature. */
+export const MAVLINK_MAX_PACKET = 10 + 255 + 2 + SIGNATURE_LENGTH;
+
+const NO_TIME: ReceiveTime = { monoMs: 0, wallMs: 0 };
+
+/**
+ * Streaming MAVLink 1 + 2 decoder. Known messages (HEARTBEAT, ATTITUDE, GLOBAL_POSITION_INT,
+ * GPS_RAW_INT, VFR_HUD, STATUSTEXT) are accepted on their CRC (with CRC_EXTRA) and decoded
+ * from the payload zero-extended to its full length. A false start is skipped one byte at a
+ * time. The buffer between pushes holds at most one partial packet (MAVLINK_MAX_PACKET + 1).
+ */
+export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
+  readonly counters: MavlinkCounters = {
+    ...newDecoderCounters(),
+    v1: 0,
+    v2: 0,
+    signed: 0,
+    badSignature: 0,
+    replayed: 0,
+    unsigned: 0,
+    incompatFlags: 0,
+  };
+  private readonly onFrame: (p: MavlinkPacket) => void;
+  private readonly key: Uint8Array | undefined;
+  private readonly acceptUnsigned: boolean;
+  private readonly emitUnknown: boolean;
+  private readonly streams = new SigningStreams();
+  private readonly carry = new Uint8Array(2 * (MAVLINK_MAX_PACKET + 1));
+  private carryLen = 0;
+  private readonly scratch = new Uint8Array(256);
+  private readonly scratchView = new DataView(this.scratch.buffer);
+  private readonly sig = new Uint8Array(6);
+  private rx: ReceiveTime = NO_TIME;
+  private prevRx: ReceiveTime = NO_TIME;
+  /** Packets ending at or before this offset of the buffer being scanned arrived with prevRx. */
+  private prevRxUpTo = -1;
+  private skipping = false;
+
+  constructor(options: MavlinkDecoderOptions) {
+    if (typeof options?.onFrame !== 'function') throw new TypeError('MavlinkDecoder: onFrame must be a function');
+    if (options.signingKey !== undefined) checkSigningKey(options.signingKey);
+    this.onFrame = options.onFrame;
+    this.key = options.signingKey === undefined ? undefined : Uint8Array.from(options.signingKey);
+    this.acceptUnsigned = options.acceptUnsigned ?? false;
+    this.emitUnknown = options.emitUnknown ?? false;
+  }
+
+  get buffered(): number {
+    return this.carryLen;
+  }
+
+  push(chunk: Uint8Array, rx: ReceiveTime): void {
+    this.prevRx = this.rx;
+    this.rx = rx;
+    let ci = 0;
+    let first = true;
+    while (this.carryLen > 0) {
+      if (ci >= chunk.length) return;
+      const take = Math.min(chunk.length - ci, this.carry.length - this.carryLen);
+      this.carry.set(chunk.subarray(ci, ci + take), this.carryLen);
+      const old = this.carryLen;
+      this.carryLen += take;
+      ci += take;
+      this.prevRxUpTo = first ? old : -1;
+      first = false;
+      const p = this.scan(this.carry, 0, this.carryLen, false);
+      this.prevRxUpTo = -1;
+      if (p >= old) {
+        ci -= this.carryLen - p;
+        this.carryLen = 0;
+        break;
+      }
+      this.carry.copyWithin(0, p, this.carryLen);
+      this.carryLen -= p;
+    }
+    const p = this.scan(chunk, ci, chunk.length, false);
+    this.carry.set(chunk.subarray(p), 0);
+    this.carryLen = chunk.length - p;
+  }
+
+  end(): void {
+    this.prevRxUpTo = Infinity;
+    this.prevRx = this.rx;
+    if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
+    this.prevRxUpTo = -1;
+    this.carryLen = 0;
+  }
+
+  /** Decodes the packets in buf[pos, end); returns where an unfinished packet starts (or end). */
+  private scan(buf: Uint8Array, pos: number, end: number, final: boolean): number {
+    const c = this.counters;
+    while (pos < end) {
+      const magic = buf[pos];
+      if (magic !== MAVLINK2_MAGIC && magic !== MAVLINK1_MAGIC) {
+        this.skip();
+        pos++;
+        continue;
+      }
+      const v2 = magic === MAVLINK2_MAGIC;
+      const headerLen = v2 ? 10 : 6;
+      if (end - pos < headerLen + 2) {
+        if (!final) return pos;
+        this.skip();
+        pos++;
+        continue;
+      }
+      const len = buf[pos + 1]!;
+      const incompat = v2 ? buf[pos + 2]! : 0;
+      const signed = (incompat & MAVLINK_IFLAG_SIGNED) !== 0;
+      const total = headerLen + len + 2 + (signed ? SIGNATURE_LENGTH : 0);
+      const msgid = v2 ? buf[pos + 7]! | (buf[pos + 8]! << 8) | (buf[pos + 9]! << 16) : buf[pos + 5]!;
+      const def = messageDef(msgid);
+      // Unknown ids are confirmed by the next byte being a packet start: wait for it.
+      const need = def === undefined ? total + 1 : total;
+      if (end - pos < need && !final) return pos;
+      if (end - pos < total) {
+        this.skip();
+        pos++;
+        continue;
+      }
+      if (def === undefined) {
+        const next = pos + total < end ? buf[pos + total] : undefined;
+        if (next !== undefined && next !== MAVLINK1_MAGIC && next !== MAVLINK2_MAGIC) {
+          this.skip();
+          pos++;
+          continue;
+        }
+        if ((incompat & ~MAVLINK_IFLAG_SIGNED) !== 0 || this.holdsKnownPacket(buf, pos + 1, pos + total, end)) {
+          this.skip();
+          pos++;
+          continue;
+        }
+        this.synced();
+        c.unknownType++;
+        if (this.emitUnknown) this.emit(buf, pos, total, v2, len, msgid, undefined, signed);
+        pos += total;
+        continue;
+      }
+      if (len > def.maxLength || (!v2 && len < def.minLength)) {
+        this.skip();
+        pos++;
+        continue;
+      }
+      const crcAt = pos + headerLen + len;
+      const crc = buf[crcAt]! | (buf[crcAt + 1]! << 8);
+      if (mavlinkCrc(buf, pos + 1, crcAt, def.crcExtra) !== crc) {
+        c.badChecksum++;
+        this.skip();
+        pos++;
+        continue;
+      }
+      this.synced();
+      if ((incompat & ~MAVLINK_IFLAG_SIGNED) !== 0) {
+        c.incompatFlags++;
+        pos += total;
+        continue;
+      }
+      this.emit(buf, pos, total, v2, len, msgid, def, signed);
+      pos += total;
+    }
+    return end;
+  }
+
+  /**
+   * True when a known packet with a good CRC starts inside buf[from, to) and fits in the buffer.
+   * An unknown-id candidate is only checked by the byte after it, so without this a false start
+   * (a 0xFE inside a timestamp, a payload) could swallow the real packets that follow it.
+   */
+  private holdsKnownPacket(buf: Uint8Array, from: number, to: number, end: number): boolean {
+    for (let q = from; q < to; q++) {
+      const m = buf[q];
+      if (m !== MAVLINK2_MAGIC && m !== MAVLINK1_MAGIC) continue;
+      const v2 = m === MAVLINK2_MAGIC;
+      const h = v2 ? 10 : 6;
+      if (end - q < h + 2) return false;
+      const len = buf[q + 1]!;
+      const def = messageDef(v2 ? buf[q + 7]! | (buf[q + 8]! << 8) | (buf[q + 9]! << 16) : buf[q + 5]!);
+      if (def === undefined || len > def.maxLength || end - q < h + len + 2) continue;
+      const crcAt = q + h + len;
+      if (mavlinkCrc(buf, q + 1, crcAt, def.crcExtra) === (buf[crcAt]! | (buf[crcAt + 1]! << 8))) return true;
+    }
+    return false;
+  }
+
+  private skip(): void {
+    this.counters.bytesSkipped++;
+    if (!this.skipping) {
+      this.skipping = true;
+      this.counters.resyncs++;
+    }
+  }
+
+  private synced(): void {
+    this.skipping = false;
+  }
+
+  private emit(buf: Uint8Array, pos: number, total: number, v2: boolean, len: number, msgid: number, def: MessageDef | undefined, signed: boolean): void {
+    const c = this.counters;
+    const headerLen = v2 ? 10 : 6;
+    let signature: MavlinkSignature | null = null;
+    if (signed) {
+      const sigAt = pos + headerLen + len + 2;
+      const linkId = buf[sigAt]!;
+      const timestamp = readTimestamp(buf, sigAt + 1);
+      let verified: boolean | null = null;
+      if (this.key !== undefined) {
+        computeSignature(this.key, buf, pos, sigAt, linkId, timestamp, this.sig, 0);
+        for (let i = 0; i < 6; i++) {
+          if (this.sig[i] !== buf[sigAt + 7 + i]) {
+            c.badSignature++;
+            return;
+          }
+        }
+        if (this.streams.check(buf[pos + 5]!, buf[pos + 6]!, linkId, timestamp) !== 'ok') {
+          c.replayed++;
+          return;
+        }
+        verified = true;
+      }
+      signature = { linkId, timestamp, verified };
+      c.signed++;
+    } else if (this.key !== undefined && !this.acceptUnsigned) {
+      c.unsigned++;
+      return;
+    }
+    const payloadAt = pos + headerLen;
+    let message = null;
+    if (def !== undefined) {
+      // Zero-extend: MAVLink 2 drops trailing zero bytes of the payload.
+      const s = this.scratch;
+      s.set(buf.subarray(payloadAt, payloadAt + len), 0);
+      s.fill(0, len, def.maxLength);
+      message = def.decode(this.scratchView);
+    }
+    const packet: MavlinkPacket = {
+      type: 'mavlink',
+      version: v2 ? 2 : 1,
+      msgid,
+      name: def === undefined ? 'UNKNOWN' : def.name,
+      seq: buf[pos + 2 + (v2 ? 2 : 0)]!,
+      sysid: buf[pos + 3 + (v2 ? 2 : 0)]!,
+      compid: buf[pos + 4 + (v2 ? 2 : 0)]!,
+      incompatFlags: v2 ? buf[pos + 2]! : 0,
+      compatFlags: v2 ? buf[pos + 3]! : 0,
+      payload: buf.slice(payloadAt, payloadAt + len),
+      message,
+      signature,
+      rx: pos + total <= this.prevRxUpTo ? this.prevRx : this.rx,
+    };
+    if (v2) c.v2++;
+    else c.v1++;
+    c.framesOk++;
+    this.onFrame(packet);
+  }
+}

@@ -1,0 +1,215 @@
+import type { ReceiveTime } from '../../io/types.js';
+import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
+import { typeSentence, type SentenceBase } from './sentences.js';
+import type { NmeaSentence } from './types.js';
+
+export interface Nmea0183DecoderOptions extends StreamDecoderOptions<NmeaSentence> {
+  /**
+   * Longest sentence accepted, from `$` to the checksum digits, without CR LF. The standard says
+   * 82; real radars send up to about 100; proprietary sentences run longer. Default 256. Longer
+   * candidates are counted as `oversize` and skipped.
+   */
+  maxSentenceChars?: number;
+  /**
+   * Accept sentences that end without `*hh`. Default false: every talker we read (ARPA radars,
+   * GNSS receivers, compasses) sends checksums, and an unchecked line off a noisy serial link is
+   * as likely to be garbage as a sentence. Refused ones are counted as `noChecksum`.
+   */
+  acceptMissingChecksum?: boolean;
+}
+
+export interface Nmea0183Counters extends DecoderCounters {
+  /** Sentences without `*hh`, refused (or accepted, with `acceptMissingChecksum`). */
+  noChecksum: number;
+  /** Candidates with a bad address, a non-printable character, or cut short by the next `$`. */
+  badSentence: number;
+}
+
+const DOLLAR = 0x24;
+const BANG = 0x21;
+const STAR = 0x2a;
+const CR = 0x0d;
+const LF = 0x0a;
+const COMMA = 0x2c;
+
+const HEX = new Int8Array(256).fill(-1);
+for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[0x41 + i] = 10 + i;
+  HEX[0x61 + i] = 10 + i;
+}
+
+const EMPTY = Buffer.alloc(0);
+const NO_TIME: ReceiveTime = { monoMs: 0, wallMs: 0 };
+
+/**
+ * Streaming NMEA 0183 decoder: `$`/`!` start, XOR checksum, CR LF or bare LF (or CR) ends.
+ * Sentences are typed for TTM, TLL, OSD, RSD, GGA, RMC, VTG, HDT, HDG and ZDA; any other
+ * sentence passes through with its talker, id and raw fields (and counts as `unknownType`).
+ * Holds at most one partial sentence between pushes (bounded by `maxSentenceChars`).
+ */
+export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
+  readonly counters: Nmea0183Counters = { ...newDecoderCounters(), noChecksum: 0, badSentence: 0 };
+  private readonly onFrame: (s: NmeaSentence) => void;
+  private readonly max: number;
+  private readonly acceptMissingChecksum: boolean;
+  private readonly carry: Buffer;
+  private carryLen = 0;
+  private rx: ReceiveTime = NO_TIME;
+
+  constructor(options: Nmea0183DecoderOptions) {
+    if (typeof options?.onFrame !== 'function') throw new TypeError('Nmea0183Decoder: onFrame must be a function');
+    const max = options.maxSentenceChars ?? 256;
+    if (!Number.isInteger(max) || max < 11 || max > 65536) throw new RangeError(`maxSentenceChars must be an integer in 11..65536, got ${max}`);
+    this.onFrame = options.onFrame;
+    this.max = max;
+    this.acceptMissingChecksum = options.acceptMissingChecksum ?? false;
+    // Twice the largest sentence: a pending sentence plus enough new bytes to settle it.
+    this.carry = Buffer.alloc(2 * (max + 2));
+  }
+
+  /** Bytes held between pushes (never more than maxSentenceChars). */
+  get buffered(): number {
+    return this.carryLen;
+  }
+
+  push(chunk: Uint8Array, rx: ReceiveTime): void {
+    this.rx = rx;
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    let ci = 0;
+    while (this.carryLen > 0) {
+      if (ci >= buf.length) return;
+      const take = Math.min(buf.length - ci, this.carry.length - this.carryLen);
+      buf.copy(this.carry, this.carryLen, ci, ci + take);
+      const old = this.carryLen;
+      this.carryLen += take;
+      ci += take;
+      const p = this.scan(this.carry, 0, this.carryLen, false);
+      if (p >= old) {
+        ci -= this.carryLen - p;
+        this.carryLen = 0;
+        break;
+      }
+      this.carry.copyWithin(0, p, this.carryLen);
+      this.carryLen -= p;
+    }
+    const p = this.scan(buf, ci, buf.length, false);
+    this.carryLen = buf.copy(this.carry, 0, p, buf.length);
+  }
+
+  end(): void {
+    if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
+    this.carryLen = 0;
+    this.scan(EMPTY, 0, 0, true);
+  }
+
+  /**
+   * Decodes every complete sentence in buf[pos, end) and returns where the unfinished one starts
+   * (end when nothing is pending). With `final`, an unterminated last sentence is decoded.
+   */
+  private scan(buf: Buffer, pos: number, end: number, final: boolean): number {
+    const c = this.counters;
+    const max = this.max;
+    while (pos < end) {
+      let b = buf[pos]!;
+      if (b !== DOLLAR && b !== BANG) {
+        if (b !== CR && b !== LF) c.bytesSkipped++;
+        pos++;
+        continue;
+      }
+      const start = pos;
+      const limit = Math.min(end, start + max + 1);
+      let x = 0;
+      let star = -1;
+      let i = start + 1;
+      let bad = false;
+      for (; i < limit; i++) {
+        b = buf[i]!;
+        if (b === CR || b === LF) break;
+        if (b === DOLLAR || b === BANG || b < 0x20 || b > 0x7e) {
+          bad = true;
+          break;
+        }
+        if (star < 0) {
+          if (b === STAR) star = i;
+          else x ^= b;
+        }
+      }
+      if (bad) {
+        // Cut short by the next start or by a byte that is not printable ASCII.
+        c.badSentence++;
+        c.resyncs++;
+        c.bytesSkipped += i - start;
+        pos = i;
+        continue;
+      }
+      if (i === limit && limit === end && !final) {
+        if (end - start <= max) return start;
+      }
+      if (i - start > max) {
+        c.oversize++;
+        c.resyncs++;
+        c.bytesSkipped++;
+        pos = start + 1;
+        continue;
+      }
+      this.finish(buf, start, star, i, x);
+      pos = i;
+    }
+    return end;
+  }
+
+  private finish(buf: Buffer, start: number, star: number, stop: number, x: number): void {
+    const c = this.counters;
+    let bodyEnd = stop;
+    let checksumPresent = true;
+    if (star < 0) {
+      c.noChecksum++;
+      if (!this.acceptMissingChecksum) {
+        c.bytesSkipped += stop - start;
+        return;
+      }
+      checksumPresent = false;
+    } else {
+      const hi = stop - star === 3 ? HEX[buf[star + 1]!]! : -1;
+      const lo = stop - star === 3 ? HEX[buf[star + 2]!]! : -1;
+      if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== x) {
+        c.badChecksum++;
+        c.bytesSkipped += stop - start;
+        return;
+      }
+      bodyEnd = star;
+    }
+    let comma = start + 1;
+    while (comma < bodyEnd && buf[comma] !== COMMA) comma++;
+    const addrLen = comma - start - 1;
+    let addrOk = addrLen >= 2 && addrLen <= 8;
+    for (let k = start + 1; addrOk && k < comma; k++) {
+      const a = buf[k]!;
+      addrOk = (a >= 0x41 && a <= 0x5a) || (a >= 0x30 && a <= 0x39);
+    }
+    if (!addrOk) {
+      c.badSentence++;
+      c.bytesSkipped += stop - start;
+      return;
+    }
+    const address = buf.toString('latin1', start + 1, comma);
+    const proprietary = address.charCodeAt(0) === 0x50; // 'P'
+    const talker = proprietary ? 'P' : address.slice(0, 2);
+    const sentence = proprietary ? address.slice(1) : address.slice(2);
+    const fields = comma < bodyEnd ? buf.toString('latin1', comma + 1, bodyEnd).split(',') : [];
+    const base: SentenceBase = {
+      type: 'nmea0183',
+      start: buf[start] === DOLLAR ? '$' : '!',
+      talker,
+      sentence,
+      fields,
+      checksumPresent,
+      rx: this.rx,
+    };
+    const s = typeSentence(base);
+    if (s === base) c.unknownType++;
+    c.framesOk++;
+    this.onFrame(s);
+  }
+}

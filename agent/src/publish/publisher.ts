@@ -1,0 +1,456 @@
+/**
+ * The MQTT session: reads the outbox and publishes QoS 1, at most W unacknowledged at a time;
+ * a row is acknowledged to the outbox (deleted) only on its PUBACK. The outbox is the only
+ * store: each connection is a fresh mqtt.js client (clean start, no reconnectPeriod, no
+ * offline queue), and after a reconnect or a restart everything unacknowledged is sent again,
+ * in row order per priority. Reconnects use capped exponential backoff with jitter.
+ *
+ * On connect: retained `state` online (the Last Will says offline), then retained `birth`.
+ */
+import mqtt, { type IClientOptions, type IClientPublishOptions, type MqttClient } from 'mqtt';
+import { readFileSync } from 'node:fs';
+import type { Logger } from 'pino';
+import { LookoutError } from '../errors.js';
+import { Backoff } from '../io/backoff.js';
+import { systemClock, type Clock } from '../io/types.js';
+import type { OutboxRecord } from '../outbox/outbox.js';
+import type { MqttConfig } from './config.js';
+import { encodeRecord, type BirthBody } from './records.js';
+import { recordTopic } from './topics.js';
+import { TokenBucket, thinPlotsPayload } from './budget.js';
+
+/** What the publisher needs from the outbox (the Outbox class satisfies it). */
+export interface OutboxSource {
+  readonly session: number;
+  readonly depth: number;
+  readonly bytes: number;
+  peek(afterRowId: number, limit: number, priority?: number): OutboxRecord[];
+  ack(rowIds: Iterable<number>): void;
+}
+
+export interface PublisherCounters {
+  /** Records handed to the broker (incl. resends). */
+  published: number;
+  /** Records acknowledged by PUBACK. */
+  acked: number;
+  /** Records refused by the broker with a permanent reason (MQTT 5: not authorised, ...). */
+  refused: number;
+  /** Records sent more than once (after a reconnect). */
+  resent: number;
+  reconnects: number;
+  connects: number;
+  /** Plots removed by the bandwidth budget. */
+  thinned: number;
+  bytesSent: number;
+}
+
+export interface PublisherOptions {
+  outbox: OutboxSource;
+  unit: string;
+  mqtt: MqttConfig;
+  logger: Logger;
+  /** Called at every connect for the retained birth (it changes: session, next seq). */
+  birth: () => BirthBody;
+  clock?: Clock;
+  /** mqtt.js connect (tests inject a fake to drive backoff with fake timers). */
+  connect?: (url: string, options: IClientOptions) => MqttClient;
+  random?: () => number;
+  /** How often to look for newly committed rows when idle (default 20 ms). */
+  pollMs?: number;
+  /** Environment for `passwordEnv` (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** Priorities looked at, highest first (KIND_PRIORITY uses 1..5; callers may use 0..9). */
+const PRIORITIES = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+const READ_AHEAD = 256;
+/** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
+const PERMANENT_REFUSALS = new Set([0x87, 0x90, 0x99, 0x95]);
+
+interface Inflight {
+  rec: OutboxRecord;
+}
+
+/** Explains a TLS / connection failure in words an operator can act on. */
+export function describeConnectError(err: unknown): { code: 'E_MQTT' | 'E_MQTT_TLS'; message: string } {
+  const e = err as { code?: string | number; message?: string };
+  const c = String(e?.code ?? '');
+  const m = e?.message ?? String(err);
+  const tls = (message: string) => ({ code: 'E_MQTT_TLS' as const, message: `${message} (${c || m})` });
+  if (c === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || c === 'SELF_SIGNED_CERT_IN_CHAIN' || c === 'DEPTH_ZERO_SELF_SIGNED_CERT' || c === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || c === 'UNABLE_TO_GET_ISSUER_CERT')
+    return tls('the broker certificate is not signed by the configured CA (wrong tls.caFile?)');
+  if (c === 'ERR_TLS_CERT_ALTNAME_INVALID') return tls('the broker certificate does not name this host (tls.servername?)');
+  if (c === 'CERT_HAS_EXPIRED') return tls('the broker certificate has expired');
+  if (/ALERT_CERTIFICATE_EXPIRED|certificate expired/i.test(c + m)) return tls('the broker refused our client certificate: it has expired');
+  if (/ALERT_UNKNOWN_CA|unknown ca/i.test(c + m)) return tls('the broker refused our client certificate: signed by a CA it does not trust');
+  if (/ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_REQUIRED|certificate required|bad certificate/i.test(c + m))
+    return tls('the broker requires a valid client certificate (tls.certFile/keyFile)');
+  if (/ALERT_HANDSHAKE_FAILURE|WRONG_VERSION_NUMBER|ERR_SSL/i.test(c + m)) return tls('TLS handshake failed');
+  if (c === 'ECONNREFUSED') return { code: 'E_MQTT', message: `broker refused the connection (${m})` };
+  if (e && typeof (e as { code?: unknown }).code === 'number') {
+    const n = (e as { code: number }).code;
+    if (n === 4 || n === 0x86) return { code: 'E_MQTT', message: `broker refused the username or password (${m})` };
+    if (n === 5 || n === 0x87) return { code: 'E_MQTT', message: `broker says this unit is not authorised (${m})` };
+    if (n === 2 || n === 0x85) return { code: 'E_MQTT', message: `broker refused the client id (${m})` };
+  }
+  return { code: 'E_MQTT', message: m };
+}
+
+export class Publisher {
+  private readonly opts: PublisherOptions;
+  private readonly log: Logger;
+  private readonly clock: Clock;
+  private readonly backoff: Backoff;
+  private readonly bucket: TokenBucket | undefined;
+  private client: MqttClient | undefined;
+  private generation = 0;
+  private connected = false;
+  private ready = false;
+  private running = false;
+  private window = 1;
+  private connectedAtMono = 0;
+  private reconnectTimer: NodeJS.Timeout | undefined;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private budgetTimer: NodeJS.Timeout | undefined;
+  private readonly inflight = new Map<number, Inflight>();
+  /** Per priority: rows read ahead, and the last rowId taken in this connection. */
+  private readonly buffers = new Map<number, OutboxRecord[]>();
+  private readonly cursors = new Map<number, number>();
+  /** Highest rowId ever sent (in any connection): rows at or below it are resends. */
+  private sentHighWater = new Map<number, number>();
+  private pumping = false;
+  private lastErrorKey = '';
+  readonly counters: PublisherCounters = { published: 0, acked: 0, refused: 0, resent: 0, reconnects: 0, connects: 0, thinned: 0, bytesSent: 0 };
+
+  constructor(opts: PublisherOptions) {
+    this.opts = opts;
+    this.log = opts.logger;
+    this.clock = opts.clock ?? systemClock;
+    this.backoff = new Backoff(opts.mqtt.reconnect.minMs, opts.mqtt.reconnect.maxMs, opts.random);
+    this.bucket = opts.mqtt.bandwidth.bytesPerSecond > 0 ? new TokenBucket(opts.mqtt.bandwidth.bytesPerSecond, opts.mqtt.bandwidth.burstBytes, () => this.clock.monoMs()) : undefined;
+  }
+
+  /** True while a broker session is up. */
+  get isConnected(): boolean {
+    return this.connected;
+  }
+  /** Unacknowledged publishes right now. */
+  get inflightCount(): number {
+    return this.inflight.size;
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    if (this.opts.mqtt.tls.required && !/^(mqtts|wss):/i.test(this.opts.mqtt.url)) {
+      throw new LookoutError('E_CONFIG', `mqtt.tls.required is set but the broker URL ${this.opts.mqtt.url} is clear text`, { details: { url: this.opts.mqtt.url } });
+    }
+    this.buildOptions(); // fail early on unreadable files
+    this.running = true;
+    this.connect();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const t of [this.reconnectTimer, this.pollTimer, this.budgetTimer]) if (t) clearTimeout(t);
+    this.reconnectTimer = this.pollTimer = this.budgetTimer = undefined;
+    const client = this.client;
+    this.client = undefined;
+    this.generation++;
+    this.connected = false;
+    this.ready = false;
+    this.inflight.clear();
+    if (!client) return;
+    // A clean DISCONNECT does not fire the Last Will, so say offline ourselves first.
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(t);
+        resolve();
+      };
+      const t = setTimeout(() => {
+        client.end(true, {}, () => undefined);
+        resolve();
+      }, 2000);
+      t.unref?.();
+      if (client.connected) {
+        client.publish(recordTopic(this.opts.unit, 'state'), Buffer.from(this.statePayload(false)), { qos: 1, retain: true }, () => client.end(false, {}, done));
+      } else client.end(true, {}, done);
+    });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  private statePayload(online: boolean): Uint8Array {
+    const now = this.clock.wallMs();
+    return encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'state', timeMs: now, body: { online, sinceMs: now } });
+  }
+
+  private readSecret(): string | undefined {
+    const m = this.opts.mqtt;
+    if (m.passwordEnv !== undefined) {
+      const v = (this.opts.env ?? process.env)[m.passwordEnv];
+      if (v === undefined) throw new LookoutError('E_CONFIG', `mqtt.passwordEnv: environment variable ${m.passwordEnv} is not set`);
+      return v;
+    }
+    if (m.passwordFile !== undefined) {
+      try {
+        return readFileSync(m.passwordFile, 'utf8').split(/\r?\n/)[0];
+      } catch (err) {
+        throw new LookoutError('E_CONFIG', `mqtt.passwordFile: cannot read ${m.passwordFile}: ${(err as Error).message}`, { cause: err });
+      }
+    }
+    return undefined;
+  }
+
+  private buildOptions(): IClientOptions {
+    const m = this.opts.mqtt;
+    const readPem = (what: string, path: string | undefined): Buffer | undefined => {
+      if (path === undefined) return undefined;
+      try {
+        return readFileSync(path);
+      } catch (err) {
+        throw new LookoutError('E_CONFIG', `mqtt.tls.${what}: cannot read ${path}: ${(err as Error).message}`, { cause: err });
+      }
+    };
+    const o: IClientOptions = {
+      clientId: this.opts.unit,
+      protocolVersion: m.protocolVersion,
+      clean: true,
+      reconnectPeriod: 0,
+      connectTimeout: m.connectTimeoutMs,
+      keepalive: m.keepaliveSeconds,
+      queueQoSZero: false,
+      resubscribe: false,
+      will: { topic: recordTopic(this.opts.unit, 'state'), payload: Buffer.from(this.statePayload(false)), qos: 1, retain: true },
+      rejectUnauthorized: true,
+    };
+    if (m.protocolVersion === 5) o.properties = { sessionExpiryInterval: 0 };
+    if (m.username !== undefined) o.username = m.username;
+    const pw = this.readSecret();
+    if (pw !== undefined) o.password = pw;
+    const ca = readPem('caFile', m.tls.caFile);
+    const cert = readPem('certFile', m.tls.certFile);
+    const key = readPem('keyFile', m.tls.keyFile);
+    if (ca) o.ca = ca;
+    if (cert) o.cert = cert;
+    if (key) o.key = key;
+    if (m.tls.servername) o.servername = m.tls.servername;
+    return o;
+  }
+
+  private connect(): void {
+    if (!this.running) return;
+    const gen = ++this.generation;
+    let options: IClientOptions;
+    try {
+      options = this.buildOptions();
+    } catch (err) {
+      this.log.error({ err }, 'mqtt: cannot build the connection options; retrying');
+      this.scheduleReconnect();
+      return;
+    }
+    const connectFn = this.opts.connect ?? ((url: string, o: IClientOptions) => mqtt.connect(url, o));
+    const client = connectFn(this.opts.mqtt.url, options);
+    this.client = client;
+    client.on('connect', (connack) => {
+      if (gen !== this.generation) return;
+      this.connected = true;
+      this.connectedAtMono = this.clock.monoMs();
+      this.counters.connects++;
+      this.lastErrorKey = '';
+      const rm = connack?.properties?.receiveMaximum;
+      this.window = Math.max(1, Math.min(this.opts.mqtt.inflight, rm ?? 65535));
+      this.log.info({ url: this.opts.mqtt.url, window: this.window, protocolVersion: this.opts.mqtt.protocolVersion }, 'mqtt: connected');
+      this.onSession(client, gen);
+    });
+    client.on('error', (err) => {
+      if (gen !== this.generation) return;
+      const d = describeConnectError(err);
+      const key = `${d.code}:${d.message}`;
+      // One line per distinct cause at error level; repeats of the same cause at debug.
+      if (key !== this.lastErrorKey) this.log.error({ err: new LookoutError(d.code, d.message, { cause: err, retryable: true }), url: this.opts.mqtt.url }, `mqtt: ${d.message}`);
+      else if (this.log.isLevelEnabled('debug')) this.log.debug({ url: this.opts.mqtt.url }, `mqtt: ${d.message}`);
+      this.lastErrorKey = key;
+    });
+    client.on('close', () => {
+      if (gen !== this.generation) return;
+      this.onClose(client);
+    });
+  }
+
+  private onSession(client: MqttClient, gen: number): void {
+    // A new session: resend everything unacknowledged, from the start of each priority.
+    this.inflight.clear();
+    this.buffers.clear();
+    this.cursors.clear();
+    this.ready = false;
+    let pending = 2;
+    const done = (err?: Error): void => {
+      if (gen !== this.generation) return;
+      if (err) this.log.warn({ err }, 'mqtt: state/birth publish failed');
+      if (--pending === 0) {
+        this.ready = true;
+        this.pump();
+      }
+    };
+    client.publish(recordTopic(this.opts.unit, 'state'), Buffer.from(this.statePayload(true)), { qos: 1, retain: true }, (e) => done(e ?? undefined));
+    let birth: Uint8Array;
+    try {
+      birth = encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'birth', timeMs: this.clock.wallMs(), body: this.opts.birth() });
+    } catch (err) {
+      this.log.error({ err }, 'mqtt: cannot build the birth record');
+      done();
+      return;
+    }
+    client.publish(recordTopic(this.opts.unit, 'birth'), Buffer.from(birth), { qos: 1, retain: true }, (e) => done(e ?? undefined));
+    this.schedulePoll();
+  }
+
+  private onClose(client: MqttClient): void {
+    const wasConnected = this.connected;
+    this.connected = false;
+    this.ready = false;
+    this.inflight.clear();
+    this.generation++; // callbacks of this client are stale from now on
+    client.removeAllListeners();
+    client.on('error', () => undefined);
+    client.end(true);
+    if (this.client === client) this.client = undefined;
+    if (wasConnected) {
+      this.log.warn({ url: this.opts.mqtt.url, depth: this.opts.outbox.depth }, 'mqtt: connection lost');
+      // A session that stayed up a while resets the backoff; a flapping one keeps growing it.
+      if (this.clock.monoMs() - this.connectedAtMono >= 10_000) this.backoff.reset();
+    }
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.running || this.reconnectTimer) return;
+    const delay = this.backoff.next();
+    this.counters.reconnects++;
+    if (this.log.isLevelEnabled('debug')) this.log.debug({ delayMs: delay }, 'mqtt: reconnecting');
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connect();
+    }, delay);
+  }
+
+  private schedulePoll(): void {
+    if (this.pollTimer || !this.running) return;
+    this.pollTimer = setTimeout(() => {
+      this.pollTimer = undefined;
+      if (!this.connected) return;
+      // New committed rows may exist for priorities that were empty.
+      for (const [p, buf] of this.buffers) if (buf.length === 0) this.buffers.delete(p);
+      this.pump();
+      this.schedulePoll();
+    }, this.opts.pollMs ?? 20);
+    this.pollTimer.unref?.();
+  }
+
+  /** Next record to send: highest priority first, rowId order within a priority. */
+  private nextRecord(skipPriorities?: Set<number>): OutboxRecord | undefined {
+    for (const p of PRIORITIES) {
+      if (skipPriorities?.has(p)) continue;
+      let buf = this.buffers.get(p);
+      if (buf === undefined) {
+        buf = this.opts.outbox.peek(this.cursors.get(p) ?? 0, READ_AHEAD, p);
+        this.buffers.set(p, buf);
+      }
+      if (buf.length > 0) return buf[0];
+    }
+    return undefined;
+  }
+
+  private take(rec: OutboxRecord): void {
+    const buf = this.buffers.get(rec.priority);
+    buf?.shift();
+    this.cursors.set(rec.priority, rec.rowId);
+    if (buf !== undefined && buf.length === 0) this.buffers.delete(rec.priority);
+  }
+
+  private pump(): void {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      const client = this.client;
+      if (!client || !this.connected || !this.ready) return;
+      const gen = this.generation;
+      const now = this.clock.wallMs();
+      const blocked = new Set<number>();
+      while (this.inflight.size < this.window) {
+        const rec = this.nextRecord(blocked);
+        if (!rec) break;
+        if (rec.expiresAtMs !== null && rec.expiresAtMs <= now) {
+          // The outbox's expiry sweep drops it and writes the gap record.
+          this.take(rec);
+          continue;
+        }
+        let payload = rec.payload;
+        if (this.bucket) {
+          if (!this.bucket.take(payload.length)) {
+            if (rec.kind === 'plots') {
+              const thinned = thinPlotsPayload(payload, this.bucket.available());
+              if (thinned) {
+                this.bucket.take(thinned.payload.length, true);
+                this.counters.thinned += thinned.removed;
+                payload = thinned.payload;
+              } else {
+                blocked.add(rec.priority);
+                continue;
+              }
+            } else {
+              // Not affordable now: lower priorities may still fit (small status records).
+              blocked.add(rec.priority);
+              continue;
+            }
+          }
+        }
+        this.take(rec);
+        this.send(client, gen, rec, payload, now);
+      }
+      if (blocked.size > 0 && this.bucket && !this.budgetTimer) {
+        this.budgetTimer = setTimeout(() => {
+          this.budgetTimer = undefined;
+          this.pump();
+        }, Math.max(10, this.bucket.msUntil(512)));
+        this.budgetTimer.unref?.();
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private send(client: MqttClient, gen: number, rec: OutboxRecord, payload: Buffer, now: number): void {
+    const opts: IClientPublishOptions = { qos: 1, retain: false };
+    if (this.opts.mqtt.protocolVersion === 5 && rec.expiresAtMs !== null) {
+      opts.properties = { messageExpiryInterval: Math.max(1, Math.ceil((rec.expiresAtMs - now) / 1000)) };
+    }
+    this.inflight.set(rec.rowId, { rec });
+    const high = this.sentHighWater.get(rec.priority) ?? 0;
+    if (rec.rowId <= high) this.counters.resent++;
+    else this.sentHighWater.set(rec.priority, rec.rowId);
+    this.counters.published++;
+    this.counters.bytesSent += payload.length;
+    client.publish(rec.topic, payload, opts, (err, packet) => {
+      if (gen !== this.generation) return; // the connection it went out on is gone: resent later
+      this.inflight.delete(rec.rowId);
+      const reason = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? (err as { code?: number } | undefined)?.code;
+      if (err) {
+        if (typeof reason === 'number' && PERMANENT_REFUSALS.has(reason)) {
+          // Never accepted on a resend either: drop it rather than block the window forever.
+          this.counters.refused++;
+          this.log.error({ topic: rec.topic, seq: rec.seq, reasonCode: reason }, `mqtt: broker refused the publish (${err.message}); record dropped`);
+          this.opts.outbox.ack([rec.rowId]);
+        } else {
+          this.log.warn({ err, topic: rec.topic, seq: rec.seq }, 'mqtt: publish failed; reconnecting to resend');
+          client.end(true);
+          return;
+        }
+      } else {
+        this.counters.acked++;
+        this.opts.outbox.ack([rec.rowId]);
+      }
+      this.pump();
+    });
+  }
+}

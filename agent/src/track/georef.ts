@@ -1,0 +1,55 @@
+import type { GeoPlot, Plot } from '../detect/types.js';
+import { destination, normalizeDegrees, type LatLon } from './geodesy.js';
+
+/** Where the antenna is and how its video azimuth relates to true north. */
+export interface AntennaPlacement {
+  latitude: number;
+  longitude: number;
+  /** Added to the video azimuth to get a true bearing (a fixed site's alignment error). */
+  northOffsetDegrees: number;
+}
+
+/**
+ * Where the platform is at a time, for a moving platform (a vessel or a drone): position and
+ * true heading. The nav stage's pose history implements it.
+ */
+export interface PlatformPose {
+  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; stale: boolean } | undefined;
+}
+
+export interface GeoreferenceCounters {
+  plots: number;
+  /** Plots placed from the fixed site because no fresh pose was available. */
+  withoutPose: number;
+}
+
+/**
+ * Puts plots on the Earth: true bearing = video azimuth + north offset (+ platform heading when
+ * the antenna turns with a moving platform), position = the WGS84 direct problem from the antenna.
+ */
+export class Georeferencer {
+  readonly counters: GeoreferenceCounters = { plots: 0, withoutPose: 0 };
+
+  constructor(
+    private readonly antenna: AntennaPlacement,
+    private readonly platform?: PlatformPose,
+  ) {}
+
+  place(plot: Plot): GeoPlot {
+    let origin: LatLon = this.antenna;
+    let bearing = plot.bearingDegrees + this.antenna.northOffsetDegrees;
+    if (this.platform) {
+      const pose = this.platform.poseAt(plot.timeMs);
+      if (pose && !pose.stale) {
+        origin = pose;
+        if (pose.headingDegrees !== undefined) bearing += pose.headingDegrees;
+      } else {
+        this.counters.withoutPose++;
+      }
+    }
+    bearing = normalizeDegrees(bearing);
+    const p = destination(origin, bearing, plot.rangeMetres);
+    this.counters.plots++;
+    return { ...plot, bearingDegrees: bearing, latitude: p.latitude, longitude: p.longitude };
+  }
+}

@@ -1,0 +1,6 @@
+#pragma once
+#include <napi.h>
+
+namespace lookout {
+void registerExtract(Napi::Env env, Napi::Object exports);
+}

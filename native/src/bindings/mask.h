@@ -1,0 +1,6 @@
+#pragma once
+#include <napi.h>
+
+namespace lookout {
+void registerMask(Napi::Env env, Napi::Object exports);
+}

@@ -1,0 +1,213 @@
+#include "cfar1d.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace lookout {
+
+Status checkCfar1d(const Video& in, double rows, double cols, const Cfar1dArgs& a, size_t outLength,
+                   int64_t* r, int64_t* c, Cfar1dPlan* plan) {
+  Status s = checkDims(rows, cols, r, c);
+  if (!s.ok()) return s;
+  if (!(s = checkLength("input", in.length, *r * *c)).ok()) return s;
+  if (!(s = checkLength("out", outLength, *r * *c)).ok()) return s;
+  int64_t guard = 0, train = 0, k = 0;
+  if (!(s = checkInt("guard", a.guard, 0, 2147483647.0, &guard)).ok()) return s;
+  if (!(s = checkInt("train", a.train, 1, 2147483647.0, &train)).ok()) return s;
+  if (2 * (guard + train) + 1 > *c) {
+    char buf[200];
+    snprintf(buf, sizeof buf, "guard %lld and train %lld do not fit in %lld cells (need 2 x (guard + train) + 1 <= cols)",
+             static_cast<long long>(guard), static_cast<long long>(train), static_cast<long long>(*c));
+    return Status::range(buf);
+  }
+  if (a.method == Cfar1dMethod::OS) {
+    if (!a.hasK) return Status::type("k must be a number");
+    if (!(s = checkInt("k", a.k, 1, static_cast<double>(2 * train), &k)).ok()) return s;
+  }
+  if (!(s = checkPositive("scale", a.scale)).ok()) return s;
+  if (!(s = checkLut(a.lut, a.lutLength, in.type)).ok()) return s;
+  if (!(s = checkNonNegative("minThreshold", a.minThreshold)).ok()) return s;
+  if (a.clutterMap && !(s = checkLength("clutterMap", a.clutterLength, *r * *c)).ok()) return s;
+  if (!(s = checkNonNegative("clutterScale", a.clutterScale)).ok()) return s;
+  plan->method = a.method;
+  plan->guard = static_cast<int>(guard);
+  plan->train = static_cast<int>(train);
+  plan->k = static_cast<int>(k);
+  double f = a.method == Cfar1dMethod::CA ? a.scale / (2.0 * static_cast<double>(train))
+             : a.method == Cfar1dMethod::OS ? a.scale
+                                            : a.scale / static_cast<double>(train);
+  plan->factor = static_cast<float>(f);
+  plan->minThreshold = static_cast<float>(a.minThreshold);
+  plan->clutterScale = static_cast<float>(a.clutterScale);
+  plan->lut = a.lut;
+  plan->clutterMap = a.clutterMap;
+  return Status{};
+}
+
+namespace {
+
+// W[i] = sum of p[i .. i+T) for i in [0, n-T]: blocks of 2^b cells by doubling, then T's set
+// bits from the highest down. Every loop is a plain vectorisable pass; a running sum would be
+// one long dependency chain (4 cycles a cell) and would not match the TS twin's order.
+void windowSums(const float* p, int n, int T, float* W, std::vector<std::vector<float>>& blocks) {
+  int hb = 0;
+  while ((1 << (hb + 1)) <= T) ++hb;
+  if (static_cast<int>(blocks.size()) < hb + 1) blocks.resize(hb + 1);
+  const float* prev = p;
+  for (int b = 1; b <= hb; ++b) {
+    std::vector<float>& cur = blocks[b];
+    if (static_cast<int>(cur.size()) < n) cur.resize(n);
+    const int half = 1 << (b - 1);
+    const int end = n - (1 << b);
+    float* __restrict dst = cur.data();
+    const float* __restrict src = prev;
+    for (int i = 0; i <= end; ++i) dst[i] = src[i] + src[i + half];
+    prev = cur.data();
+  }
+  const int last = n - T;
+  const float* top = hb == 0 ? p : blocks[hb].data();
+  std::memcpy(W, top, sizeof(float) * (last + 1));
+  int offset = 1 << hb;
+  for (int b = hb - 1; b >= 0; --b) {
+    if ((T & (1 << b)) == 0) continue;
+    const float* __restrict blk = (b == 0 ? p : blocks[b].data()) + offset;
+    float* __restrict w = W;
+    for (int i = 0; i <= last; ++i) w[i] = w[i] + blk[i];
+    offset += 1 << b;
+  }
+}
+
+inline float orderValue(float x) { return x != x ? INFINITY : x; }
+
+// Moves x out of the sorted window and y into it, keeping it sorted.
+inline void replaceSorted(float* win, int n, float x, float y) {
+  int i = static_cast<int>(std::lower_bound(win, win + n, x) - win);
+  if (i >= n) i = n - 1;  // unreachable for a consistent window; keeps any input memory-safe
+  if (y >= x) {
+    while (i + 1 < n && win[i + 1] < y) { win[i] = win[i + 1]; ++i; }
+  } else {
+    while (i > 0 && win[i - 1] > y) { win[i] = win[i - 1]; --i; }
+  }
+  win[i] = y;
+}
+
+bool monotoneLut(const float* lut) {
+  if (lut[0] != lut[0]) return false;
+  for (int i = 1; i < 256; ++i) if (!(lut[i] >= lut[i - 1])) return false;
+  return true;
+}
+
+}  // namespace
+
+uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1dPlan& plan, uint8_t* out) {
+  const int rows = static_cast<int>(rows64);
+  const int cols = static_cast<int>(cols64);
+  const int g = plan.guard, T = plan.train, N = 2 * T;
+  const float kf = plan.factor, mf = plan.minThreshold, csf = plan.clutterScale;
+  const int first = g + T, last = cols - g - T - 1;
+  std::vector<float> p(cols), W(cols);
+  std::vector<std::vector<float>> blocks;
+  std::vector<float> win(N);
+  // OS on 8-bit codes with a monotone table: the k-th smallest power is the power of the k-th
+  // smallest code, kept by a sliding histogram (O(1) a cell instead of a sorted window).
+  const bool histogramOs = plan.method == Cfar1dMethod::OS && in.type == Dtype::U8 && (!plan.lut || monotoneLut(plan.lut));
+  uint32_t detections = 0;
+  std::memset(out, 0, static_cast<size_t>(rows) * cols);
+  for (int r = 0; r < rows; ++r) {
+    const size_t off = static_cast<size_t>(r) * cols;
+    powerRow(in, plan.lut, off, cols, p.data());
+    const float* __restrict pp = p.data();
+    uint8_t* __restrict o = out + off;
+    uint32_t cnt = 0;
+    if (plan.method != Cfar1dMethod::OS) {
+      windowSums(pp, cols, T, W.data(), blocks);
+      const float* __restrict L = W.data() + (first - g - T);
+      const float* __restrict R = W.data() + (first + g + 1);
+      const float* __restrict pc = pp + first;
+      uint8_t* __restrict oc = o + first;
+      const int n = last - first + 1;
+      const float* cm = plan.clutterMap ? plan.clutterMap + off + first : nullptr;
+      if (plan.method == Cfar1dMethod::CA && !cm) {
+        for (int i = 0; i < n; ++i) {
+          float s = L[i] + R[i];
+          float thr = s * kf;
+          thr = thr < mf ? mf : thr;
+          uint8_t d = pc[i] > thr;
+          oc[i] = d;
+          cnt += d;
+        }
+      } else {
+        for (int i = 0; i < n; ++i) {
+          float thr;
+          if (plan.method == Cfar1dMethod::CA) {
+            float s = L[i] + R[i];
+            thr = s * kf;
+          } else if (plan.method == Cfar1dMethod::GO) {
+            thr = (L[i] > R[i] ? L[i] : R[i]) * kf;
+          } else {
+            thr = (L[i] < R[i] ? L[i] : R[i]) * kf;
+          }
+          thr = thr < mf ? mf : thr;
+          if (cm) {
+            float ct = cm[i] * csf;
+            thr = thr < ct ? ct : thr;
+          }
+          uint8_t d = pc[i] > thr;
+          oc[i] = d;
+          cnt += d;
+        }
+      }
+    } else if (histogramOs && first <= last) {
+      const uint8_t* codes = static_cast<const uint8_t*>(in.data) + off;
+      uint32_t hist[256] = {0};
+      for (int j = 0; j < T; ++j) { ++hist[codes[first - g - T + j]]; ++hist[codes[first + g + 1 + j]]; }
+      int pos = 0;
+      uint32_t below = 0;
+      const uint32_t k = static_cast<uint32_t>(plan.k);
+      while (below + hist[pos] < k) below += hist[pos++];
+      for (int c = first;; ++c) {
+        const float v = plan.lut ? plan.lut[pos] : static_cast<float>(pos);
+        float thr = v * kf;
+        thr = thr < mf ? mf : thr;
+        if (plan.clutterMap) {
+          float ct = plan.clutterMap[off + c] * csf;
+          thr = thr < ct ? ct : thr;
+        }
+        uint8_t d = pp[c] > thr;
+        o[c] = d;
+        cnt += d;
+        if (c == last) break;
+        const int out1 = codes[c - g - T], in1 = codes[c - g];
+        const int out2 = codes[c + g + 1], in2 = codes[c + g + T + 1];
+        --hist[out1]; if (out1 < pos) --below;
+        --hist[out2]; if (out2 < pos) --below;
+        ++hist[in1]; if (in1 < pos) ++below;
+        ++hist[in2]; if (in2 < pos) ++below;
+        while (below >= k) below -= hist[--pos];
+        while (below + hist[pos] < k) below += hist[pos++];
+      }
+    } else if (first <= last) {
+      float* w = win.data();
+      for (int j = 0; j < T; ++j) { w[j] = orderValue(pp[first - g - T + j]); w[T + j] = orderValue(pp[first + g + 1 + j]); }
+      std::sort(w, w + N);
+      for (int c = first;; ++c) {
+        float thr = w[plan.k - 1] * kf;
+        thr = thr < mf ? mf : thr;
+        if (plan.clutterMap) {
+          float ct = plan.clutterMap[off + c] * csf;
+          thr = thr < ct ? ct : thr;
+        }
+        uint8_t d = pp[c] > thr;
+        o[c] = d;
+        cnt += d;
+        if (c == last) break;
+        replaceSorted(w, N, orderValue(pp[c - g - T]), orderValue(pp[c - g]));
+        replaceSorted(w, N, orderValue(pp[c + g + 1]), orderValue(pp[c + g + T + 1]));
+      }
+    }
+    detections += cnt;
+  }
+  return detections;
+}
+
+}  // namespace lookout

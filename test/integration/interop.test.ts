@@ -1,0 +1,131 @@
+/**
+ * Interop: a Python hub built only from Debian packages (protoc on our .proto, python3-protobuf,
+ * python3-paho-mqtt under /usr/bin/python3) subscribes to a live run and decodes every record
+ * the same as `lookout tail`.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { createInterface } from 'node:readline';
+import pino from 'pino';
+import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
+import { REPO_ROOT } from '../helpers/paths.js';
+import { Outbox } from '../../agent/src/outbox/outbox.js';
+import { Publisher } from '../../agent/src/publish/publisher.js';
+import { mqttConfigSchema } from '../../agent/src/publish/config.js';
+import { runTail } from '../../agent/src/cli/tail.js';
+import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
+
+const PYTHON = '/usr/bin/python3';
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Deep equality; numbers equal within 1e-9 relative (float formatting of two languages), lat/lon within 2e-7 deg. */
+function sameJson(a: Json, b: Json, path: string, diffs: string[]): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const tol = /latitude|longitude/.test(path) ? 2e-7 : Math.max(1e-9 * Math.max(Math.abs(a), Math.abs(b)), 1e-12);
+    if (Math.abs(a - b) > tol) diffs.push(`${path}: ${a} != ${b}`);
+    return;
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) diffs.push(`${path}: length ${a.length} != ${b.length}`);
+    else a.forEach((x, i) => sameJson(x, b[i], `${path}[${i}]`, diffs));
+    return;
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) {
+      if (!(k in a) || !(k in b)) diffs.push(`${path}.${k}: only in ${k in a ? 'tail' : 'python'}`);
+      else sameJson(a[k], b[k], `${path}.${k}`, diffs);
+    }
+    return;
+  }
+  if (a !== b) diffs.push(`${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`);
+}
+
+describe('interop with a Python hub from Debian packages', () => {
+  let broker: Mosquitto;
+  let py: ChildProcess | undefined;
+  beforeAll(async () => {
+    broker = await startMosquitto();
+  });
+  afterAll(async () => {
+    py?.kill('SIGKILL');
+    await disposeMosquitto(broker);
+  });
+
+  it('decodes every record of a live run the same as lookout tail', async () => {
+    const gen = mkdtempSync(join(tmpdir(), 'lookout-pygen-'));
+    execFileSync('protoc', [`--python_out=${gen}`, '-I', join(REPO_ROOT, 'proto'), join(REPO_ROOT, 'proto/lookout/v1/lookout.proto')]);
+
+    const plotsBatches = 6;
+    const expected = plotsBatches * 2 + 1 + 10 + 3 + 1 + 1; // plots + status per turn, drone plots, alerts, tracks, gap, last status
+    py = spawn(PYTHON, [join(REPO_ROOT, 'test/interop/hub.py'), '--gen', gen, '--port', String(broker.port), '--count', String(expected), '--duration', '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let pyErr = '';
+    py.stderr!.on('data', (b: Buffer) => (pyErr += b.toString()));
+    const pyLines: Array<Record<string, Json>> = [];
+    const pyReady = new Promise<void>((resolve, reject) => {
+      createInterface({ input: py!.stdout! }).on('line', (l) => {
+        const o = JSON.parse(l) as Record<string, Json>;
+        if (o.event === 'ready') resolve();
+        else pyLines.push(o);
+      });
+      py!.once('exit', (code) => reject(new Error(`python hub exited ${code}: ${pyErr}`)));
+    });
+    const pyDone = new Promise<void>((resolve) => py!.once('exit', () => resolve()));
+
+    const tailOut = new PassThrough();
+    const tailLines: Array<Record<string, Json>> = [];
+    createInterface({ input: tailOut }).on('line', (l) => tailLines.push(JSON.parse(l) as Record<string, Json>));
+    let tailReady!: () => void;
+    const tailReadyP = new Promise<void>((r) => (tailReady = r));
+    const tailDone = runTail({ url: broker.url, statsInterval: 10, gapTimeout: 10, count: expected + 2, duration: 60, protocolVersion: 5, onReady: tailReady }, tailOut, new PassThrough());
+    await Promise.all([pyReady, tailReadyP]);
+
+    // the live run
+    const logger = pino({ level: 'silent' });
+    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-interop-')), 'o.db'), unit: 'interop-1', maxBytes: 64 << 20, groupCommitMs: 20, logger });
+    await outbox.start();
+    const publisher = new Publisher({
+      outbox,
+      unit: 'interop-1',
+      mqtt: mqttConfigSchema.parse({ url: broker.url }),
+      logger,
+      birth: () => ({ version: '0.1.0', sensors: [{ id: 'radar1', protocol: 'cat240', type: 'radar', latitude: 43.2965, longitude: 5.3698, heightMetres: 15 }], configHash: 'abc', session: outbox.session, capabilities: ['plots', 'tracks'], startedMs: 1_790_000_000_000, nextSeq: outbox.nextSequence }),
+    });
+    await publisher.start();
+    const origin = { latitude: 43.2965, longitude: 5.3698 };
+    for (let i = 0; i < plotsBatches; i++) {
+      outbox.append('plots', { sensor: 'radar1', origin, plots: busyTurnPlots({ plots: 150, seed: i + 1, scan: i + 1, startMs: 1_790_000_000_000 + i * 1250 }) });
+      outbox.append('status', { spokesPerSecond: 1638.4, plotsPerScan: 150, outboxDepth: i, outboxBytes: i * 100, published: i, dropped: 0, thinned: 0, uptimeSeconds: i, counters: { 'cat240.resyncs': i }, gauges: { rss_bytes: 1e8 + i } });
+    }
+    outbox.append('plots', { sensor: 'drone', plots: busyTurnPlots({ plots: 10, seed: 99 }).map((p, k) => ({ ...p, latitude: 43.1 + k * 1e-4, longitude: 5.2 - k * 1e-4 })) });
+    for (let i = 0; i < 10; i++) outbox.append('alerts', { severity: i % 2 ? 'warning' : 'critical', code: `T${i}`, message: `alert ${i}`, details: { i: String(i) } });
+    for (let i = 0; i < 3; i++) outbox.append('tracks', { sensor: 'radar1', tracks: [{ id: i, timeMs: 1_790_000_000_000, latitude: 43.3, longitude: 5.4, speedMetresPerSecond: 5.5, courseDegrees: 90, rangeMetres: 1500.2, bearingDegrees: 45, hits: 7, status: 1 }] });
+    outbox.append('gap', { ranges: [[1000, 1002]], reason: 'quota', count: 3, kinds: ['status'] });
+    outbox.append('status', { spokesPerSecond: 0, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: 0 });
+
+    await pyDone;
+    await tailDone;
+    await publisher.stop();
+    await outbox.stop();
+
+    const recs = (lines: Array<Record<string, Json>>) => new Map(lines.filter((l) => !('event' in l) && (l.seq as number) > 0).map((l) => [`${l.unit}/${l.seq}`, l]));
+    const t = recs(tailLines);
+    const p = recs(pyLines);
+    expect(p.size).toBe(expected);
+    expect([...t.keys()].sort()).toEqual([...p.keys()].sort());
+    const diffs: string[] = [];
+    for (const [k, v] of t) sameJson(v as Json, p.get(k) as Json, k, diffs);
+    // the session messages too
+    for (const kind of ['birth', 'state']) {
+      const a = tailLines.find((l) => l.kind === kind && l.unit === 'interop-1');
+      const b = pyLines.find((l) => l.kind === kind && l.unit === 'interop-1');
+      expect(a && b).toBeTruthy();
+      sameJson(a as Json, b as Json, kind, diffs);
+    }
+    expect(diffs.slice(0, 20)).toEqual([]);
+  });
+});

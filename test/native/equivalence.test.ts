@@ -1,0 +1,194 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PLOT_STRIDE, type Cfar1dMethod, type VideoArray } from '../../agent/src/detect/kernel-types.js';
+import { buildLut } from '../../agent/src/detect/lut.js';
+import { native, reference } from './kernels.js';
+
+/**
+ * Native equals reference: the same detections bit for bit (integer and f32 video alike, since
+ * both do the same float32/float64 operations in the same order) and the same plots.
+ */
+
+type Dtype = 'u8' | 'u16' | 'f32';
+
+function makeVideo(dtype: Dtype, n: number, seed: number, spiky: boolean): VideoArray {
+  let s = seed >>> 0 || 1;
+  const next = (): number => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 4294967296;
+  };
+  const v = dtype === 'u8' ? new Uint8Array(n) : dtype === 'u16' ? new Uint16Array(n) : new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    const e = -Math.log(1 - next());
+    const x = spiky && next() < 0.02 ? e * 200 : e;
+    if (dtype === 'f32') v[i] = x;
+    else if (dtype === 'u8') v[i] = Math.min(255, Math.round(40 + 10 * Math.log10(x + 1e-9) * 4));
+    else v[i] = Math.min(65535, Math.round(x * 100));
+  }
+  return v;
+}
+
+const cfarCase = fc.record({
+  dtype: fc.constantFrom<Dtype>('u8', 'u16', 'f32'),
+  method: fc.constantFrom<Cfar1dMethod>('ca', 'go', 'so', 'os'),
+  rows: fc.integer({ min: 1, max: 6 }),
+  cols: fc.integer({ min: 3, max: 300 }),
+  guard: fc.integer({ min: 0, max: 6 }),
+  train: fc.integer({ min: 1, max: 40 }),
+  kFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+  scale: fc.double({ min: 0.01, max: 40, noNaN: true }),
+  useLut: fc.boolean(),
+  logLut: fc.boolean(),
+  minThreshold: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })),
+  clutter: fc.boolean(),
+  seed: fc.integer(),
+  spiky: fc.boolean(),
+});
+
+describe('native equals reference', () => {
+  it('1-D CFAR: same detections on random video and parameters', () => {
+    fc.assert(
+      fc.property(cfarCase, (c) => {
+        const train = Math.max(1, Math.min(c.train, Math.floor((c.cols - 1) / 2) - c.guard));
+        fc.pre(2 * (c.guard + train) + 1 <= c.cols);
+        const n = c.rows * c.cols;
+        const input = makeVideo(c.dtype, n, c.seed, c.spiky);
+        const lut = c.useLut && c.dtype !== 'f32' ? buildLut(c.logLut ? { type: 'log', dbPerCount: 0.25, zeroCountDb: -24 } : { type: 'linear' }, c.dtype === 'u8' ? 8 : 16) : null;
+        const clutterMap = c.clutter ? (makeVideo('f32', n, c.seed + 1, false) as Float32Array) : null;
+        const opts = {
+          method: c.method,
+          guard: c.guard,
+          train,
+          k: 1 + Math.floor(c.kFrac * (2 * train - 1)),
+          scale: c.scale,
+          lut,
+          minThreshold: c.minThreshold,
+          clutterMap,
+          clutterScale: 2,
+        };
+        const a = new Uint8Array(n);
+        const b = new Uint8Array(n);
+        const da = native.cfar1d(input, c.rows, c.cols, opts, a);
+        const db = reference.cfar1d(input, c.rows, c.cols, opts, b);
+        expect(da).toBe(db);
+        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('1-D OS on u8 with a non-monotone table takes the generic path and still agrees', () => {
+    const lut = new Float32Array(256);
+    for (let i = 0; i < 256; i++) lut[i] = (i * 37) % 101;
+    const input = makeVideo('u8', 4 * 200, 7, true);
+    const opts = { method: 'os' as const, guard: 2, train: 12, k: 18, scale: 3, lut };
+    const a = new Uint8Array(800);
+    const b = new Uint8Array(800);
+    expect(native.cfar1d(input, 4, 200, opts, a)).toBe(reference.cfar1d(input, 4, 200, opts, b));
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it('2-D CFAR: same detections on random maps and parameters', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          dtype: fc.constantFrom<Dtype>('u8', 'u16', 'f32'),
+          method: fc.constantFrom<'ca' | 'os'>('ca', 'os'),
+          rows: fc.integer({ min: 3, max: 40 }),
+          cols: fc.integer({ min: 3, max: 40 }),
+          gr: fc.integer({ min: 0, max: 3 }),
+          gd: fc.integer({ min: 0, max: 3 }),
+          tr: fc.integer({ min: 0, max: 6 }),
+          td: fc.integer({ min: 0, max: 6 }),
+          kFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+          scale: fc.double({ min: 0.01, max: 40, noNaN: true }),
+          minThreshold: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 50, noNaN: true })),
+          seed: fc.integer(),
+        }),
+        (c) => {
+          fc.pre(2 * (c.gr + c.tr) + 1 <= c.rows && 2 * (c.gd + c.td) + 1 <= c.cols && (c.tr > 0 || c.td > 0));
+          const nRef = (2 * (c.gr + c.tr) + 1) * (2 * (c.gd + c.td) + 1) - (2 * c.gr + 1) * (2 * c.gd + 1);
+          const n = c.rows * c.cols;
+          const input = makeVideo(c.dtype, n, c.seed, true);
+          const opts = { method: c.method, guardRange: c.gr, guardDoppler: c.gd, trainRange: c.tr, trainDoppler: c.td, k: 1 + Math.floor(c.kFrac * (nRef - 1)), scale: c.scale, minThreshold: c.minThreshold };
+          const a = new Uint8Array(n);
+          const b = new Uint8Array(n);
+          expect(native.cfar2d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar2d(input, c.rows, c.cols, opts, b));
+          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('plot extraction: same plots, whole turns with wrap and streamed in sectors', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          rows: fc.integer({ min: 1, max: 40 }),
+          cols: fc.integer({ min: 1, max: 60 }),
+          density: fc.double({ min: 0, max: 0.6, noNaN: true }),
+          dtype: fc.constantFrom<Dtype>('u8', 'u16', 'f32'),
+          wrap: fc.boolean(),
+          minCells: fc.integer({ min: 1, max: 3 }),
+          maxCells: fc.integer({ min: 3, max: 400 }),
+          sector: fc.integer({ min: 1, max: 9 }),
+          seed: fc.integer(),
+        }),
+        (c) => {
+          const n = c.rows * c.cols;
+          const video = makeVideo(c.dtype, n, c.seed, false);
+          const coin = makeVideo('f32', n, c.seed ^ 0x55, false) as Float32Array;
+          const mask = new Uint8Array(n);
+          for (let i = 0; i < n; i++) mask[i] = 1 - Math.exp(-coin[i]!) < c.density ? 1 + (i % 3) : 0;
+          const opts = { wrap: c.wrap, minCells: c.minCells, maxCells: c.maxCells };
+          const a = new Float64Array(n * PLOT_STRIDE);
+          const b = new Float64Array(n * PLOT_STRIDE);
+          const na = native.extractPlots(mask, video, c.rows, c.cols, opts, a);
+          const nb = reference.extractPlots(mask, video, c.rows, c.cols, opts, b);
+          expect(na).toBe(nb);
+          expect(Array.from(a.subarray(0, na * PLOT_STRIDE))).toEqual(Array.from(b.subarray(0, nb * PLOT_STRIDE)));
+          // Streamed in sectors from an arbitrary first row: the same plots as one call.
+          const streams = [native, reference].map((k) => {
+            const ex = k.createPlotExtractor({ minCells: c.minCells, maxCells: c.maxCells });
+            const got: number[] = [];
+            const buf = new Float64Array(3 * PLOT_STRIDE);
+            for (let r = 0; r < c.rows; r += c.sector) {
+              const rr = Math.min(c.sector, c.rows - r);
+              ex.push(mask.subarray(r * c.cols, (r + rr) * c.cols), video.subarray(r * c.cols, (r + rr) * c.cols), rr, c.cols, 1000 + r);
+              for (let m; (m = ex.take(buf)) > 0; ) got.push(...buf.subarray(0, m * PLOT_STRIDE));
+            }
+            ex.flush();
+            for (let m; (m = ex.take(buf)) > 0; ) got.push(...buf.subarray(0, m * PLOT_STRIDE));
+            return got;
+          });
+          expect(streams[0]).toEqual(streams[1]);
+          if (!c.wrap) expect(streams[0]!.length).toBe(na * PLOT_STRIDE);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('clutter map update and mask application agree', () => {
+    const input = makeVideo('u8', 5000, 3, true);
+    const lut = buildLut({ type: 'log', dbPerCount: 0.25, zeroCountDb: -24 }, 8);
+    const a = new Float32Array(5000).fill(1);
+    const b = new Float32Array(5000).fill(1);
+    for (const w of [1, 0.5, 0.1, 0.01]) {
+      native.updateClutterMap(a, input, lut, w);
+      reference.updateClutterMap(b, input, lut, w);
+    }
+    expect(Buffer.from(a.buffer).equals(Buffer.from(b.buffer))).toBe(true);
+    const det = (makeVideo('u8', 5000, 4, false) as Uint8Array).map((x) => (x > 45 ? 1 : 0));
+    const blank = (makeVideo('u8', 5000, 5, false) as Uint8Array).map((x) => (x > 40 ? 1 : 0));
+    const d1 = det.slice();
+    const d2 = det.slice();
+    expect(native.applyMask(d1, blank)).toBe(reference.applyMask(d2, blank));
+    expect(Buffer.from(d1).equals(Buffer.from(d2))).toBe(true);
+  });
+});

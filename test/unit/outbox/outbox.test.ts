@@ -1,0 +1,186 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, writeFileSync, readdirSync, existsSync, truncateSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import Database from 'better-sqlite3';
+import { Outbox, seqRanges, type OutboxOptions } from '../../../agent/src/outbox/outbox.js';
+import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/publish/records.js';
+
+const logger = pino({ level: 'silent' });
+const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
+
+function tmpPath(): string {
+  return join(mkdtempSync(join(tmpdir(), 'lookout-outbox-')), 'outbox.db');
+}
+
+const open: Outbox[] = [];
+function make(opts: Partial<OutboxOptions> & { path: string }): Outbox {
+  const o = new Outbox({ unit: 'u1', maxBytes: 64 << 20, groupCommitMs: 50, logger, ...opts });
+  open.push(o);
+  return o;
+}
+afterEach(async () => {
+  for (const o of open.splice(0)) await o.stop();
+  vi.useRealTimers();
+});
+
+function allRows(o: Outbox) {
+  return o.peek(0, 1_000_000);
+}
+
+describe('Outbox', () => {
+  it('persists seq and session across restarts; resumes with the first unacknowledged row', async () => {
+    const path = tmpPath();
+    const a = make({ path });
+    await a.start();
+    expect(a.session).toBe(1);
+    expect([a.append('status', status(1)), a.append('status', status(2)), a.append('status', status(3))]).toEqual([1, 2, 3]);
+    a.flush();
+    const rows = allRows(a);
+    expect(rows.map((r) => r.seq)).toEqual([1, 2, 3]);
+    a.ack([rows[0].rowId]);
+    await a.stop();
+
+    const b = make({ path });
+    await b.start();
+    expect(b.session).toBe(2);
+    expect(allRows(b).map((r) => r.seq)).toEqual([2, 3]);
+    expect(b.append('status', status(4))).toBe(4);
+    b.flush();
+    const r4 = allRows(b).at(-1)!;
+    const rec = decodeRecord(r4.payload);
+    expect(rec).toMatchObject({ unit: 'u1', session: 2, seq: 4, kind: 'status' });
+    expect(r4.topic).toBe('lookout/v1/u1/status');
+    expect(b.depth).toBe(3);
+  });
+
+  it('commits a group after groupCommitMs or after groupCommitRecords, whichever first (fake timers)', async () => {
+    vi.useFakeTimers();
+    const path = tmpPath();
+    const o = make({ path, groupCommitMs: 50, groupCommitRecords: 5 });
+    await o.start();
+    o.append('status', status(1));
+    o.append('status', status(2));
+    expect(allRows(o)).toHaveLength(0); // open group: not visible, not durable
+    vi.advanceTimersByTime(49);
+    expect(allRows(o)).toHaveLength(0);
+    vi.advanceTimersByTime(1);
+    expect(allRows(o)).toHaveLength(2);
+    for (let i = 0; i < 5; i++) o.append('status', status(i));
+    expect(allRows(o)).toHaveLength(7); // the 5th record closed the group at once
+    expect(o.counters.commits).toBe(2);
+  });
+
+  it('a crash loses at most the open group: committed rows and the seq counter survive', async () => {
+    const path = tmpPath();
+    const o = make({ path, groupCommitMs: 50 });
+    await o.start();
+    for (let i = 0; i < 10; i++) o.append('status', status(i));
+    o.flush();
+    o.append('status', status(99)); // open, never committed
+    // Simulate the crash: another connection reads the file as it is on disk.
+    const db = new Database(path, { readonly: true });
+    const n = (db.prepare('SELECT COUNT(*) AS n FROM records').get() as { n: number }).n;
+    const next = (db.prepare("SELECT value FROM meta WHERE key = 'next_seq'").get() as { value: number }).value;
+    db.close();
+    expect(n).toBe(10);
+    expect(next).toBe(11);
+  });
+
+  it('over quota drops the oldest of the lowest priority and writes a gap record naming them', async () => {
+    const path = tmpPath();
+    const o = make({ path, maxBytes: 1 << 20, groupCommitRecords: 100_000 });
+    await o.start();
+    const alert: AlertBody = { severity: 'warning', code: 'X', message: 'x'.repeat(200) };
+    const seqs: Record<string, number[]> = { status: [], alerts: [], plots: [] };
+    for (let i = 0; i < 3000; i++) {
+      seqs.status.push(o.append('status', { ...status(i), counters: { pad: i, ['p'.repeat(200)]: 1 } }));
+      seqs.alerts.push(o.append('alerts', alert));
+    }
+    o.flush();
+    expect(o.bytes).toBeLessThanOrEqual(1 << 20);
+    const rows = allRows(o);
+    const kinds = new Set(rows.map((r) => r.kind));
+    expect(kinds.has('alerts')).toBe(true);
+    const gaps = rows.filter((r) => r.kind === 'gap').map((r) => decodeRecord(r.payload));
+    expect(gaps.length).toBeGreaterThan(0);
+    const announced = new Set<number>();
+    for (const g of gaps) {
+      if (g.kind !== 'gap') throw new Error('kind');
+      expect(g.body.reason).toBe('quota');
+      expect(g.body.kinds).toEqual(['status']);
+      for (const [a, b] of g.body.ranges) for (let s = a; s <= b; s++) announced.add(s);
+    }
+    const present = new Set(rows.map((r) => r.seq));
+    // every seq ever given is either still here or announced, never both, and only status was dropped
+    const maxSeq = Math.max(...present);
+    for (let s = 1; s <= maxSeq; s++) expect(present.has(s) !== announced.has(s)).toBe(true);
+    for (const s of announced) expect(seqs.status.includes(s)).toBe(true);
+    // the oldest went first
+    const keptStatus = rows.filter((r) => r.kind === 'status').map((r) => r.seq);
+    if (keptStatus.length > 0) expect(Math.min(...keptStatus)).toBeGreaterThan(Math.max(...announced));
+    expect(o.counters.droppedQuota).toBe(announced.size);
+  });
+
+  it('expired records are dropped and announced (reason expired)', async () => {
+    let now = 1_790_000_000_000;
+    const clock = { wallMs: () => now, monoMs: () => now };
+    const o = make({ path: tmpPath(), clock, expirySeconds: { status: 10 } });
+    await o.start();
+    o.append('status', status(1));
+    o.append('alerts', { severity: 'info', code: 'A', message: 'a' });
+    o.flush();
+    now += 11_000;
+    o.append('status', status(2));
+    o.flush();
+    const rows = allRows(o);
+    const gap = rows.find((r) => r.kind === 'gap');
+    expect(gap).toBeDefined();
+    const g = decodeRecord(gap!.payload);
+    expect(g.kind === 'gap' && g.body).toMatchObject({ reason: 'expired', ranges: [[1, 1]], count: 1 });
+    expect(rows.map((r) => r.seq)).not.toContain(1);
+  });
+
+  it('a corrupt database file is moved aside, a fresh one started, an alert and a gap raised; seqs are never reused', async () => {
+    const path = tmpPath();
+    const a = make({ path });
+    await a.start();
+    for (let i = 0; i < 5; i++) a.append('status', status(i));
+    await a.stop();
+    writeFileSync(path, Buffer.alloc(8192, 0x5a)); // garbage over the file
+    for (const s of ['-wal', '-shm']) if (existsSync(path + s)) truncateSync(path + s, 0);
+    const alerts: AlertBody[] = [];
+    const b = make({ path, onAlert: (x) => alerts.push(x) });
+    await b.start();
+    expect(alerts.map((x) => x.code)).toEqual(['E_OUTBOX_CORRUPT']);
+    const dir = readdirSync(join(path, '..'));
+    expect(dir.some((f) => /^outbox\.db\.corrupt-\d{8}T\d{6}Z$/.test(f))).toBe(true);
+    b.flush();
+    const rows = allRows(b);
+    const kinds = rows.map((r) => r.kind);
+    expect(kinds).toContain('alerts');
+    expect(kinds).toContain('gap');
+    expect(Math.min(...rows.map((r) => r.seq))).toBeGreaterThan(5);
+    expect(b.session).toBe(2);
+    const next = b.append('status', status(0));
+    expect(next).toBeGreaterThan(5);
+  });
+
+  it('a truncated database file is treated as corrupt too', async () => {
+    const path = tmpPath();
+    const a = make({ path });
+    await a.start();
+    for (let i = 0; i < 2000; i++) a.append('status', { ...status(i), counters: { ['k'.repeat(100)]: i } });
+    await a.stop();
+    truncateSync(path, Math.floor(statSync(path).size / 2) + 100);
+    const alerts: AlertBody[] = [];
+    const b = make({ path, onAlert: (x) => alerts.push(x) });
+    await b.start();
+    expect(alerts.map((x) => x.code)).toEqual(['E_OUTBOX_CORRUPT']);
+  });
+
+  it('seqRanges compresses seqs', () => {
+    expect(seqRanges([5, 1, 2, 3, 9, 10, 7])).toEqual([[1, 3], [5, 5], [7, 7], [9, 10]]);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * Reconnect timing of the Publisher with fake timers and a fake mqtt.js client (mock: the real
+ * client's own timers would not run under fake time; delivery is tested with a real mosquitto
+ * in test/integration/publisher.test.ts).
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EventEmitter } from 'node:events';
+import pino from 'pino';
+import type { MqttClient } from 'mqtt';
+import { Publisher, type OutboxSource } from '../../../agent/src/publish/publisher.js';
+import { mqttConfigSchema } from '../../../agent/src/publish/config.js';
+
+class FakeClient extends EventEmitter {
+  connected = false;
+  end(...args: unknown[]): this {
+    const cb = args.find((a) => typeof a === 'function') as (() => void) | undefined;
+    queueMicrotask(() => cb?.());
+    return this;
+  }
+  publish(_t: string, _p: Buffer, _o: unknown, cb?: (e?: Error) => void): this {
+    cb?.();
+    return this;
+  }
+}
+
+const outbox: OutboxSource = { session: 1, depth: 0, bytes: 0, peek: () => [], ack: () => undefined };
+
+afterEach(() => vi.useRealTimers());
+
+function setup(random: () => number) {
+  vi.useFakeTimers();
+  let t = 0;
+  const clock = { monoMs: () => t, wallMs: () => 1_790_000_000_000 + t };
+  const attempts: number[] = [];
+  let behaviour: 'refuse' | 'accept' = 'refuse';
+  const clients: FakeClient[] = [];
+  const connect = (): MqttClient => {
+    attempts.push(Date.now());
+    const c = new FakeClient();
+    clients.push(c);
+    queueMicrotask(() => {
+      if (behaviour === 'refuse') {
+        c.emit('error', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }));
+        c.emit('close');
+      } else {
+        c.connected = true;
+        c.emit('connect', { properties: {} });
+      }
+    });
+    return c as unknown as MqttClient;
+  };
+  const p = new Publisher({
+    outbox,
+    unit: 'u1',
+    mqtt: mqttConfigSchema.parse({ reconnect: { minMs: 1000, maxMs: 30_000 } }),
+    logger: pino({ level: 'silent' }),
+    birth: () => ({ version: '', sensors: [], configHash: '', session: 1, capabilities: [], startedMs: 0, nextSeq: 1 }),
+    connect,
+    random,
+    clock,
+  });
+  return { p, attempts, clients, setBehaviour: (b: 'refuse' | 'accept') => (behaviour = b), advance: (ms: number) => { t += ms; return vi.advanceTimersByTimeAsync(ms); } };
+}
+
+describe('Publisher reconnect backoff (fake timers)', () => {
+  it('waits min * 2^n with full jitter in [1/2, 1] of it, capped at max', async () => {
+    const { p, attempts, advance } = setup(() => 1); // top of the jitter range
+    const t0 = Date.now();
+    await p.start();
+    await advance(200_000);
+    const gaps = attempts.map((a, i) => (i === 0 ? a - t0 : a - attempts[i - 1]));
+    expect(gaps.slice(0, 8)).toEqual([0, 1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+    await p.stop();
+  });
+
+  it('jitter spreads the delays (bottom of the range)', async () => {
+    const { p, attempts, advance } = setup(() => 0);
+    await p.start();
+    await advance(60_000);
+    const gaps = attempts.slice(1).map((a, i) => a - attempts[i]);
+    expect(gaps.slice(0, 5)).toEqual([500, 1000, 2000, 4000, 8000]);
+    await p.stop();
+  });
+
+  it('a session that stayed up resets the backoff; stop() cancels the pending reconnect', async () => {
+    const { p, attempts, clients, setBehaviour, advance } = setup(() => 1);
+    await p.start();
+    await advance(1000 + 2000 + 4000 + 10); // 4 refused attempts
+    expect(attempts).toHaveLength(4);
+    setBehaviour('accept');
+    await advance(8000);
+    expect(attempts).toHaveLength(5);
+    expect(p.isConnected).toBe(true);
+    await advance(20_000); // up for 20 s
+    setBehaviour('refuse');
+    clients.at(-1)!.emit('close');
+    await advance(999);
+    expect(attempts).toHaveLength(5);
+    await advance(1);
+    expect(attempts).toHaveLength(6); // back to the first delay
+    await p.stop();
+    await advance(120_000);
+    expect(attempts).toHaveLength(6);
+  });
+});
