@@ -14,6 +14,7 @@ import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
 import { Georeferencer } from './track/georef.js';
 import { StatusReporter } from './ops/status.js';
+import { IdleFlush } from './io/idle-flush.js';
 
 /** A long-lived part of the agent. Started in the order built, stopped in reverse. */
 export interface Stage {
@@ -123,16 +124,25 @@ export class Agent {
         if (msg.type === 'cat240.video') detection.pushSpoke(msg);
       },
     });
-    const source = await openInput(
+    const idle = new IdleFlush(() => decoder.flush());
+    const source = openInput(
       sensor.input,
       {
-        onData: (chunk, rx) => decoder.push(chunk, rx),
+        // A datagram holds whole blocks: framing by datagram beats hunting for block starts.
+        onData:
+          sensor.input.type === 'udp'
+            ? (chunk, rx) => decoder.pushDatagram(chunk, rx)
+            : (chunk, rx) => {
+                decoder.push(chunk, rx);
+                idle.touch();
+              },
       },
       log,
     );
     this.sensors.push({ id: sensor.id, protocol: sensor.protocol, source, decoder, detection });
     this.stages.push({ name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() });
     this.stages.push({ name: `source:${sensor.id}`, start: () => source.start(), stop: () => source.stop() });
+    if (sensor.input.type !== 'udp') this.stages.push(idle);
   }
 
   birth(): BirthBody {

@@ -11,6 +11,9 @@ import { native, reference } from './kernels.js';
 
 type Dtype = 'u8' | 'u16' | 'f32';
 
+/** native/valgrind.sh runs fewer cases (memcheck slows node about 30 times). */
+const RUNS = (n: number): number => Number(process.env.LOOKOUT_FAST_CHECK_RUNS ?? n);
+
 function makeVideo(dtype: Dtype, n: number, seed: number, spiky: boolean): VideoArray {
   let s = seed >>> 0 || 1;
   const next = (): number => {
@@ -77,7 +80,7 @@ describe('native equals reference', () => {
         expect(da).toBe(db);
         expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
       }),
-      { numRuns: 400 },
+      { numRuns: RUNS(400) },
     );
   });
 
@@ -121,7 +124,7 @@ describe('native equals reference', () => {
           expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: RUNS(300) },
     );
   });
 
@@ -170,7 +173,7 @@ describe('native equals reference', () => {
           if (!c.wrap) expect(streams[0]!.length).toBe(na * PLOT_STRIDE);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: RUNS(300) },
     );
   });
 

@@ -104,7 +104,7 @@ export function register(program: Command, ctx: CliContext): void {
             : `demo: broker: embedded (MQTT 3.1.1; mosquitto not found${flags.embeddedBroker ? ' or not wanted' : ''}) on ${broker.url}\n`,
         );
         link = await openLink(flags.link ?? 'auto', dir);
-        out.write(link.kind === 'pty' ? `demo: link: serial over a socat PTY pair (${link.simOut} → ${String(link.input.path)})\n` : `demo: link: UDP ${link.simOut} (socat not found)\n`);
+        out.write(link.kind === 'pty' ? `demo: link: serial over a socat PTY pair (${link.simOut} → ${String(link.input.path)})\n` : `demo: link: UDP ${link.simOut}${flags.link === 'udp' ? '' : ' (socat not found)'}\n`);
 
         const cfg = parseDocument(readFileSync(DEMO_CONFIG, 'utf8')).toJS() as Record<string, any>;
         cfg.sensors[0].input = link.input;
@@ -153,7 +153,7 @@ export function register(program: Command, ctx: CliContext): void {
           const s = deduper.stats(unit);
           out.write(
             `summary: ${((Date.now() - started) / 1000).toFixed(0)} s, ${s.received} records, ${plots} plots, ${s.duplicates} duplicates, ${s.missing} missing` +
-              (lastStatus ? `, ${lastStatus.spokesPerSecond} spokes/s, ${lastStatus.plotsPerScan} plots/scan, outbox depth ${lastStatus.outboxDepth}` : '') +
+              (lastStatus ? `, ${Math.round(lastStatus.spokesPerSecond)} spokes/s, ${lastStatus.plotsPerScan} plots/scan, outbox depth ${lastStatus.outboxDepth}` : '') +
               '\n',
           );
         }, 5000);

@@ -33,6 +33,11 @@ export interface StreamDecoder<F> {
   push(chunk: Uint8Array, rx: ReceiveTime): void;
   /** The stream ended: decode what can be decoded of what is buffered, count the rest. */
   end(): void;
+  /**
+   * The link went quiet: decide what waits on bytes that may never come (a block whose end is
+   * the end of the buffer), keeping state for more bytes. Optional.
+   */
+  flush?(): void;
   readonly counters: DecoderCounters;
 }
 

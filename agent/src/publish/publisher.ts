@@ -116,6 +116,8 @@ export class Publisher {
   /** Per priority: rows read ahead, and the last rowId taken in this connection. */
   private readonly buffers = new Map<number, OutboxRecord[]>();
   private readonly cursors = new Map<number, number>();
+  /** Priorities whose last read found nothing: not read again before the next poll tick. */
+  private readonly exhausted = new Set<number>();
   /** Highest rowId ever sent (in any connection): rows at or below it are resends. */
   private sentHighWater = new Map<number, number>();
   private pumping = false;
@@ -282,6 +284,7 @@ export class Publisher {
     this.inflight.clear();
     this.buffers.clear();
     this.cursors.clear();
+    this.exhausted.clear();
     this.ready = false;
     let pending = 2;
     const done = (err?: Error): void => {
@@ -340,7 +343,7 @@ export class Publisher {
       this.pollTimer = undefined;
       if (!this.connected) return;
       // New committed rows may exist for priorities that were empty.
-      for (const [p, buf] of this.buffers) if (buf.length === 0) this.buffers.delete(p);
+      this.exhausted.clear();
       this.pump();
       this.schedulePoll();
     }, this.opts.pollMs ?? 20);
@@ -350,13 +353,17 @@ export class Publisher {
   /** Next record to send: highest priority first, rowId order within a priority. */
   private nextRecord(skipPriorities?: Set<number>): OutboxRecord | undefined {
     for (const p of PRIORITIES) {
-      if (skipPriorities?.has(p)) continue;
+      if (skipPriorities?.has(p) || this.exhausted.has(p)) continue;
       let buf = this.buffers.get(p);
-      if (buf === undefined) {
+      if (buf === undefined || buf.length === 0) {
         buf = this.opts.outbox.peek(this.cursors.get(p) ?? 0, READ_AHEAD, p);
         this.buffers.set(p, buf);
+        if (buf.length === 0) {
+          this.exhausted.add(p);
+          continue;
+        }
       }
-      if (buf.length > 0) return buf[0];
+      return buf[0];
     }
     return undefined;
   }
@@ -365,7 +372,6 @@ export class Publisher {
     const buf = this.buffers.get(rec.priority);
     buf?.shift();
     this.cursors.set(rec.priority, rec.rowId);
-    if (buf !== undefined && buf.length === 0) this.buffers.delete(rec.priority);
   }
 
   private pump(): void {

@@ -11,8 +11,9 @@ import { SHARED_DATA } from '../../helpers/paths.js';
 const DIR = join(SHARED_DATA, 'mavlink');
 
 /**
- * A .tlog is [u64 BE µs timestamp, packet] repeated. agent/src/io/tlog.ts was not in the tree
- * when this test was written, so it splits the file itself: the packet length comes from its header.
+ * A .tlog is [u64 BE µs timestamp, packet] repeated. The test splits the file itself (the packet
+ * length comes from its header) rather than with agent/src/io/tlog.ts, so that the split is an
+ * oracle independent of the code under test.
  */
 function readTlog(file: string): Array<{ timeUs: number; bytes: Buffer }> {
   const b = readFileSync(join(DIR, file));

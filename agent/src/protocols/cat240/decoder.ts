@@ -58,6 +58,8 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
   private readonly onFrame: (frame: Cat240Message) => void;
   private readonly limits: { maxCellsPerMessage: number };
   private readonly buf: Buffer;
+  /** The same memory as a plain Uint8Array: subarray/slice on it avoid Buffer's slower paths. */
+  private readonly view: Uint8Array;
   private len = 0;
   private skipping = false;
   private lastRx: ReceiveTime = NO_RX;
@@ -80,6 +82,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     this.limits = { maxCellsPerMessage: maxCells };
     this.bufferCapacity = maxBlockBytes + BLOCK_HEADER_BYTES;
     this.buf = Buffer.alloc(this.bufferCapacity);
+    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.counters = {
       ...newDecoderCounters(),
       records: 0, videoMessages: 0, summaryMessages: 0, badBlocks: 0, decompressErrors: 0,
@@ -183,7 +186,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         p++;
         continue;
       }
-      const verdict = this.judge(b, p, blockLen, rx, atEnd);
+      const verdict = this.judge(this.view, p, blockLen, rx, atEnd);
       if (verdict === VERDICT_WAIT) break;
       if (verdict === VERDICT_BAD) {
         this.skip(1);
@@ -208,7 +211,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
    * is accepted at once, so latency is zero and a good block followed by noise is kept.
    * Leaves the parsed messages in `scratch` on VERDICT_OK.
    */
-  private judge(b: Buffer, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
+  private judge(b: Uint8Array, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
     const out = this.scratch;
     out.length = 0;
     const fault = parseBlockRecords(b, p + BLOCK_HEADER_BYTES, p + blockLen, rx, this.limits, out);
@@ -232,20 +235,22 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
    * in bounds, FSPEC flagging I010 and I000): random video passes the screen about once in 2^10
    * bytes and then almost always fails the parse.
    */
-  private innerBlockVerdict(b: Buffer, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
+  private innerBlockVerdict(b: Uint8Array, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
     const end = p + blockLen;
-    const view = b.subarray(0, end);
+    const len = this.len;
     const maxLen = this.maxBlockBytes;
     const probe = this.probe;
-    for (let q = view.indexOf(CAT240_CATEGORY, p + 1); q >= 0; q = view.indexOf(CAT240_CATEGORY, q + 1)) {
+    // A plain loop: TypedArray indexOf has no end bound, and the buffer beyond `end` is stale.
+    for (let q = p + 1; q < end; q++) {
+      if (b[q] !== CAT240_CATEGORY) continue;
       // A start in the last bytes of the candidate needs the bytes after it to be screened.
-      if (q + BLOCK_HEADER_BYTES >= this.len) {
+      if (q + BLOCK_HEADER_BYTES >= len) {
         if (!atEnd) return VERDICT_WAIT;
         continue;
       }
       const l = (b[q + 1]! << 8) | b[q + 2]!;
       if (l < MIN_BLOCK_BYTES || l > maxLen || (b[q + 3]! & 0xc0) !== 0xc0) continue;
-      if (q + l > this.len) {
+      if (q + l > len) {
         if (!atEnd && q - p + l <= this.bufferCapacity) return VERDICT_WAIT;
         continue; // can never be checked here: ignore it
       }

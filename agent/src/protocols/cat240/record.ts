@@ -60,8 +60,7 @@ function parseRecord(
     if ((octet & 1) === 0) break;
     if (frn > MAX_FRN) return -RecordFault.Structure;
   }
-  const has = (n: number): boolean => (present & frnBit(n)) !== 0;
-  if (!has(FRN_I010) || !has(FRN_I000)) return -RecordFault.Structure;
+  if ((present & B_FRN_I010) === 0 || (present & B_FRN_I000) === 0) return -RecordFault.Structure;
 
   if (p + 3 > end) return -RecordFault.Structure;
   const sac = b[p]!;
@@ -70,20 +69,20 @@ function parseRecord(
   p += 3;
 
   let msgIndex = 0;
-  if (has(FRN_I020)) {
+  if ((present & B_FRN_I020) !== 0) {
     if (p + 4 > end) return -RecordFault.Structure;
     msgIndex = readU32(b, p);
     p += 4;
   }
   let summary: string | undefined;
-  if (has(FRN_I030)) {
+  if ((present & B_FRN_I030) !== 0) {
     if (p >= end) return -RecordFault.Structure;
     const rep = b[p++]!;
     if (p + rep > end) return -RecordFault.Structure;
     summary = asciiString(b, p, rep);
     p += rep;
   }
-  const headerCount = (has(FRN_I040) ? 1 : 0) + (has(FRN_I041) ? 1 : 0);
+  const headerCount = ((present & B_FRN_I040) !== 0 ? 1 : 0) + ((present & B_FRN_I041) !== 0 ? 1 : 0);
   let startAzimuth = 0;
   let endAzimuth = 0;
   let startRangeCell = 0;
@@ -96,12 +95,12 @@ function parseRecord(
     startRangeCell = readU32(b, p + 4);
     const dur = readU32(b, p + 8);
     // Nanoseconds scale to femtoseconds exactly up to 2^32 ns * 1e6 < 2^53.
-    cellDurationFs = has(FRN_I040) ? dur * 1e6 : dur;
+    cellDurationFs = (present & B_FRN_I040) !== 0 ? dur * 1e6 : dur;
     p += 12;
   }
   let compressed = false;
   let resCode = 0;
-  if (has(FRN_I048)) {
+  if ((present & B_FRN_I048) !== 0) {
     if (p + 2 > end) return -RecordFault.Structure;
     compressed = (b[p]! & 0x80) !== 0;
     resCode = b[p + 1]!;
@@ -109,7 +108,7 @@ function parseRecord(
   }
   let validOctets = 0;
   let cellCount = 0;
-  if (has(FRN_I049)) {
+  if ((present & B_FRN_I049) !== 0) {
     if (p + 5 > end) return -RecordFault.Structure;
     validOctets = (b[p]! << 8) | b[p + 1]!;
     cellCount = (b[p + 2]! << 16) | (b[p + 3]! << 8) | b[p + 4]!;
@@ -118,43 +117,44 @@ function parseRecord(
   let blockItem: Cat240VideoBlockItem | undefined;
   let blockStart = 0;
   let blockOctets = 0;
-  for (const [f, item, unit] of VIDEO_BLOCKS) {
-    if (!has(f)) continue;
-    if (blockItem !== undefined) return -RecordFault.Structure;
+  const blockItems = present & (B_FRN_I050 | B_FRN_I051 | B_FRN_I052);
+  if (blockItems !== 0) {
+    // Exactly one of the three: a power of two.
+    if ((blockItems & (blockItems - 1)) !== 0) return -RecordFault.Structure;
+    const unit = blockItems === B_FRN_I050 ? 4 : blockItems === B_FRN_I051 ? 64 : 256;
     if (p >= end) return -RecordFault.Structure;
     const rep = b[p++]!;
     blockOctets = rep * unit;
     if (p + blockOctets > end) return -RecordFault.Structure;
-    blockItem = item;
+    blockItem = blockItems === B_FRN_I050 ? 'I050' : blockItems === B_FRN_I051 ? 'I051' : 'I052';
     blockStart = p;
     p += blockOctets;
   }
   let timeOfDaySeconds: number | undefined;
-  if (has(FRN_I140)) {
+  if ((present & B_FRN_I140) !== 0) {
     if (p + 3 > end) return -RecordFault.Structure;
     timeOfDaySeconds = ((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!) / TIME_OF_DAY_TICKS_PER_S;
     p += 3;
   }
   // RE and SP: explicit length, the first octet counts itself; content not interpreted.
-  for (const f of [FRN_RE, FRN_SP]) {
-    if (!has(f)) continue;
-    if (p >= end) return -RecordFault.Structure;
-    const len = b[p]!;
-    if (len < 1 || p + len > end) return -RecordFault.Structure;
-    p += len;
+  if ((present & B_FRN_RE) !== 0) {
+    p = skipExplicit(b, p, end);
+    if (p < 0) return -RecordFault.Structure;
+  }
+  if ((present & B_FRN_SP) !== 0) {
+    p = skipExplicit(b, p, end);
+    if (p < 0) return -RecordFault.Structure;
   }
 
   if (msgType === MSG_TYPE_SUMMARY) {
-    const videoItems = frnBit(FRN_I040) | frnBit(FRN_I041) | frnBit(FRN_I048) | frnBit(FRN_I049)
-      | frnBit(FRN_I050) | frnBit(FRN_I051) | frnBit(FRN_I052);
-    if (summary === undefined || (present & videoItems) !== 0) return -RecordFault.Structure;
+    if (summary === undefined || (present & SUMMARY_FORBIDDEN) !== 0) return -RecordFault.Structure;
     const msg: Cat240Message = { type: 'cat240.summary', sac, sic, summary, rx };
     if (timeOfDaySeconds !== undefined) msg.timeOfDaySeconds = timeOfDaySeconds;
     out.push(msg);
     return p;
   }
   if (msgType !== MSG_TYPE_VIDEO) return -RecordFault.Structure;
-  if (summary !== undefined || headerCount !== 1 || !has(FRN_I020) || !has(FRN_I048) || !has(FRN_I049)
+  if (summary !== undefined || headerCount !== 1 || (present & B_FRN_I020) === 0 || (present & B_FRN_I048) === 0 || (present & B_FRN_I049) === 0
     || blockItem === undefined) return -RecordFault.Structure;
   if (resCode < 1 || resCode >= RES_CODE_TO_BITS.length) return -RecordFault.Structure;
   const bits = RES_CODE_TO_BITS[resCode]! as Cat240Resolution;
@@ -192,7 +192,7 @@ function parseRecord(
     resolutionBits: bits,
     cellCount,
     cells: unpackCells(src, srcOff, cellCount, bits),
-    videoHeader: has(FRN_I040) ? 'I040' : 'I041',
+    videoHeader: (present & B_FRN_I040) !== 0 ? 'I040' : 'I041',
     videoBlock: blockItem,
     rx,
   };
@@ -201,11 +201,34 @@ function parseRecord(
   return p;
 }
 
-const VIDEO_BLOCKS: ReadonlyArray<readonly [number, Cat240VideoBlockItem, number]> = [
-  [FRN_I050, 'I050', 4],
-  [FRN_I051, 'I051', 64],
-  [FRN_I052, 'I052', 256],
-];
+const B_FRN_I010 = frnBit(FRN_I010);
+const B_FRN_I000 = frnBit(FRN_I000);
+const B_FRN_I020 = frnBit(FRN_I020);
+const B_FRN_I030 = frnBit(FRN_I030);
+const B_FRN_I040 = frnBit(FRN_I040);
+const B_FRN_I041 = frnBit(FRN_I041);
+const B_FRN_I048 = frnBit(FRN_I048);
+const B_FRN_I049 = frnBit(FRN_I049);
+const B_FRN_I050 = frnBit(FRN_I050);
+const B_FRN_I051 = frnBit(FRN_I051);
+const B_FRN_I052 = frnBit(FRN_I052);
+const B_FRN_I140 = frnBit(FRN_I140);
+const B_FRN_RE = frnBit(FRN_RE);
+const B_FRN_SP = frnBit(FRN_SP);
+const SUMMARY_FORBIDDEN = B_FRN_I040 | B_FRN_I041 | B_FRN_I048 | B_FRN_I049 | B_FRN_I050 | B_FRN_I051 | B_FRN_I052;
+
+/** RE and SP: explicit length, the first octet counts itself; content not interpreted. */
+function skipExplicit(b: Uint8Array, p: number, end: number): number {
+  if (p >= end) return -1;
+  const len = b[p]!;
+  if (len < 1 || p + len > end) return -1;
+  return p + len;
+}
+
+/** A plain Uint8Array over the same memory, so slice() copies into a Uint8Array. */
+function toPlain(src: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(src) === Uint8Array.prototype ? src : new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
+}
 
 function readU32(b: Uint8Array, p: number): number {
   return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
@@ -223,11 +246,9 @@ function asciiString(b: Uint8Array, p: number, n: number): string {
  */
 export function unpackCells(src: Uint8Array, off: number, n: number, bits: Cat240Resolution): Uint8Array | Uint16Array | Uint32Array {
   switch (bits) {
-    case 8: {
-      const out = new Uint8Array(n);
-      out.set(src.subarray(off, off + n));
-      return out;
-    }
+    case 8:
+      // slice() on a plain Uint8Array copies natively; on a Buffer it would share memory.
+      return Uint8Array.prototype.slice.call(toPlain(src), off, off + n) as Uint8Array;
     case 16: {
       const out = new Uint16Array(n);
       for (let i = 0, q = off; i < n; i++, q += 2) out[i] = (src[q]! << 8) | src[q + 1]!;

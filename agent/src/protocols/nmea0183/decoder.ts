@@ -1,6 +1,6 @@
 import type { ReceiveTime } from '../../io/types.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
-import { typeSentence, type SentenceBase } from './sentences.js';
+import { typedSentence } from './sentences.js';
 import type { NmeaSentence } from './types.js';
 
 export interface Nmea0183DecoderOptions extends StreamDecoderOptions<NmeaSentence> {
@@ -40,6 +40,12 @@ for (let i = 0; i < 6; i++) {
 }
 
 const EMPTY = Buffer.alloc(0);
+
+/** Buffer#latin1Slice skips toString's encoding lookup and argument checks (undocumented, stable since Node 0.x). */
+type Latin1Buffer = Buffer & { latin1Slice(start: number, end: number): string };
+function latin1(buf: Buffer, start: number, end: number): string {
+  return (buf as Latin1Buffer).latin1Slice(start, end);
+}
 const NO_TIME: ReceiveTime = { monoMs: 0, wallMs: 0 };
 
 /**
@@ -56,6 +62,7 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
   private readonly carry: Buffer;
   private carryLen = 0;
   private rx: ReceiveTime = NO_TIME;
+  private readonly addresses = new Map<number, { talker: string; sentence: string }>();
 
   constructor(options: Nmea0183DecoderOptions) {
     if (typeof options?.onFrame !== 'function') throw new TypeError('Nmea0183Decoder: onFrame must be a function');
@@ -159,6 +166,23 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
     return end;
   }
 
+  /**
+   * Talker and sentence strings, cached by the address bytes (6 bits a character: 8 characters
+   * fit in 48 bits): a stream repeats a handful of addresses, so this saves two string
+   * allocations per sentence. Bounded: cleared past 256 addresses.
+   */
+  private address(buf: Buffer, from: number, to: number, key: number): { talker: string; sentence: string } {
+    let a = this.addresses.get(key);
+    if (a === undefined) {
+      const text = latin1(buf, from, to);
+      const proprietary = text.charCodeAt(0) === 0x50; // 'P'
+      a = { talker: proprietary ? 'P' : text.slice(0, 2), sentence: proprietary ? text.slice(1) : text.slice(2) };
+      if (this.addresses.size >= 256) this.addresses.clear();
+      this.addresses.set(key, a);
+    }
+    return a;
+  }
+
   private finish(buf: Buffer, start: number, star: number, stop: number, x: number): void {
     const c = this.counters;
     let bodyEnd = stop;
@@ -181,34 +205,27 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
       bodyEnd = star;
     }
     let comma = start + 1;
-    while (comma < bodyEnd && buf[comma] !== COMMA) comma++;
-    const addrLen = comma - start - 1;
-    let addrOk = addrLen >= 2 && addrLen <= 8;
-    for (let k = start + 1; addrOk && k < comma; k++) {
-      const a = buf[k]!;
-      addrOk = (a >= 0x41 && a <= 0x5a) || (a >= 0x30 && a <= 0x39);
+    let key = 0;
+    while (comma < bodyEnd && buf[comma] !== COMMA) {
+      const a = buf[comma]!;
+      if (!((a >= 0x41 && a <= 0x5a) || (a >= 0x30 && a <= 0x39))) break;
+      key = key * 64 + (a - 0x2f);
+      comma++;
     }
-    if (!addrOk) {
+    const addrLen = comma - start - 1;
+    if (addrLen < 2 || addrLen > 8 || (comma < bodyEnd && buf[comma] !== COMMA)) {
       c.badSentence++;
       c.bytesSkipped += stop - start;
       return;
     }
-    const address = buf.toString('latin1', start + 1, comma);
-    const proprietary = address.charCodeAt(0) === 0x50; // 'P'
-    const talker = proprietary ? 'P' : address.slice(0, 2);
-    const sentence = proprietary ? address.slice(1) : address.slice(2);
-    const fields = comma < bodyEnd ? buf.toString('latin1', comma + 1, bodyEnd).split(',') : [];
-    const base: SentenceBase = {
-      type: 'nmea0183',
-      start: buf[start] === DOLLAR ? '$' : '!',
-      talker,
-      sentence,
-      fields,
-      checksumPresent,
-      rx: this.rx,
-    };
-    const s = typeSentence(base);
-    if (s === base) c.unknownType++;
+    const address = this.address(buf, start + 1, comma, key);
+    const fields = comma < bodyEnd ? latin1(buf, comma + 1, bodyEnd).split(',') : [];
+    const startChar = buf[start] === DOLLAR ? '$' : '!';
+    let s: NmeaSentence | null = address.talker === 'P' ? null : typedSentence(startChar, address.talker, address.sentence, fields, checksumPresent, this.rx);
+    if (s === null) {
+      c.unknownType++;
+      s = { type: 'nmea0183', start: startChar, talker: address.talker, sentence: address.sentence, fields, checksumPresent, rx: this.rx };
+    }
     c.framesOk++;
     this.onFrame(s);
   }

@@ -7,7 +7,8 @@ import {
   parseText,
   parseUtcMs,
 } from './fields.js';
-import type { NmeaSentence, NmeaUnits, TargetStatus, TrueRelative } from './types.js';
+import type { ReceiveTime } from '../../io/types.js';
+import type { NmeaSentence, NmeaUnits, TargetStatus, TrueRelative, TypedSentence } from './types.js';
 
 /** The part of a sentence the decoder fills before typing it. */
 export type SentenceBase = Pick<NmeaSentence, 'type' | 'start' | 'talker' | 'sentence' | 'fields' | 'checksumPresent' | 'rx'>;
@@ -21,18 +22,31 @@ const STATUS: readonly TargetStatus[] = ['L', 'Q', 'T'];
  * sentence on Node 20 against 30 ns for a literal, and it was 90% of the decoder's time.
  * Field positions follow PROTOCOLS.md (1-based there, 0-based here). Extra trailing fields are ignored. */
 export function typeSentence(b: SentenceBase): NmeaSentence {
-  const f = b.fields;
-  if (b.talker === 'P') return b;
-  switch (b.sentence) {
+  return b.talker === 'P' ? b : (typedSentence(b.start, b.talker, b.sentence, b.fields, b.checksumPresent, b.rx) ?? b);
+}
+
+/**
+ * The typed sentence for these parts, or null when the sentence is not one we type. Takes the
+ * parts rather than a base object so the decoder allocates one object per sentence, not two.
+ */
+export function typedSentence(
+  start: '$' | '!',
+  talker: string,
+  sentence: string,
+  f: string[],
+  checksumPresent: boolean,
+  rx: ReceiveTime,
+): TypedSentence | null {
+  switch (sentence) {
     case 'TTM':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'TTM',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         target: parseInteger(f[0]),
         distance: parseNumber(f[1]),
         bearing: parseNumber(f[2]),
@@ -52,12 +66,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
     case 'TLL':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'TLL',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         target: parseInteger(f[0]),
         latitude: parseLatLon(f[1], f[2], 'S'),
         longitude: parseLatLon(f[3], f[4], 'W'),
@@ -69,12 +83,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
     case 'OSD':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'OSD',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         headingTrue: parseNumber(f[0]),
         headingStatus: parseChoice(f[1], ['A', 'V'] as const),
         courseTrue: parseNumber(f[2]),
@@ -88,12 +102,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
     case 'RSD':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'RSD',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         origin1Range: parseNumber(f[0]),
         origin1Bearing: parseNumber(f[1]),
         vrm1: parseNumber(f[2]),
@@ -111,12 +125,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
     case 'GGA':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'GGA',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         utc: parseText(f[0]),
         latitude: parseLatLon(f[1], f[2], 'S'),
         longitude: parseLatLon(f[3], f[4], 'W'),
@@ -133,12 +147,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
       const date = parseText(f[8]);
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'RMC',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         utc,
         status: parseChoice(f[1], ['A', 'V'] as const),
         latitude: parseLatLon(f[2], f[3], 'S'),
@@ -157,12 +171,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
       if (f.length === 4 && f[1] !== 'T') {
         return {
           type: 'nmea0183',
-          start: b.start,
-          talker: b.talker,
+          start,
+          talker,
           sentence: 'VTG',
           fields: f,
-          checksumPresent: b.checksumPresent,
-          rx: b.rx,
+          checksumPresent,
+          rx,
           courseTrue: parseNumber(f[0]),
           courseMagnetic: parseNumber(f[1]),
           speedKnots: parseNumber(f[2]),
@@ -172,12 +186,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
       }
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'VTG',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         courseTrue: parseNumber(f[0]),
         courseMagnetic: parseNumber(f[2]),
         speedKnots: parseNumber(f[4]),
@@ -187,23 +201,23 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
     case 'HDT':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'HDT',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         headingTrue: parseNumber(f[0]),
       };
     case 'HDG':
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'HDG',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         headingMagnetic: parseNumber(f[0]),
         deviation: parseEastWest(f[1], f[2]),
         variation: parseEastWest(f[3], f[4]),
@@ -215,12 +229,12 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
       const year = parseInteger(f[3]);
       return {
         type: 'nmea0183',
-        start: b.start,
-        talker: b.talker,
+        start,
+        talker,
         sentence: 'ZDA',
         fields: f,
-        checksumPresent: b.checksumPresent,
-        rx: b.rx,
+        checksumPresent,
+        rx,
         utc,
         day,
         month,
@@ -231,7 +245,7 @@ export function typeSentence(b: SentenceBase): NmeaSentence {
       };
     }
     default:
-      return b;
+      return null;
   }
 }
 

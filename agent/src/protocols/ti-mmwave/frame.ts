@@ -55,7 +55,7 @@ export function parseTiFrame(b: Uint8Array, p: number, total: number, rx: Receiv
     q += TI_TLV_HEADER_BYTES;
     if (length > end - q) return null;
     frame.tlvTypes.push(type);
-    if (!parseTlv(dv, q, length, type, sdk3, frame, (s) => (sideInfo = s))) {
+    if (!parseTlv(b, dv, q, length, type, sdk3, frame, (s) => (sideInfo = s))) {
       if (isKnownType(type)) counts.badTlvs++;
       else counts.unknownTlvs++;
       frame.otherTlvs.push({ type, payload: new Uint8Array(b.subarray(q, q + length)) });
@@ -80,7 +80,7 @@ function isKnownType(type: number): boolean {
 
 /** Fills the frame from one TLV; false when the type is unknown or the length does not fit. */
 function parseTlv(
-  dv: DataView, q: number, length: number, type: number, sdk3: boolean, frame: TiMmwaveFrame,
+  b: Uint8Array, dv: DataView, q: number, length: number, type: number, sdk3: boolean, frame: TiMmwaveFrame,
   setSideInfo: (s: Int16Array) => void,
 ): boolean {
   switch (type) {
@@ -88,14 +88,14 @@ function parseTlv(
       return sdk3 ? parseFloatPoints(dv, q, length, frame) : parseQPoints(dv, q, length, frame);
     case TLV_SIDE_INFO: {
       if (length % 4 !== 0) return false;
-      setSideInfo(readI16s(dv, q, length / 2));
+      setSideInfo(readI16s(b, dv, q, length / 2));
       return true;
     }
     case TLV_RANGE_PROFILE:
     case TLV_NOISE_PROFILE:
     case TLV_RANGE_DOPPLER_HEATMAP: {
       if (length % 2 !== 0) return false;
-      const a = readU16s(dv, q, length / 2);
+      const a = readU16s(b, dv, q, length / 2);
       if (type === TLV_RANGE_PROFILE) frame.rangeProfile = a;
       else if (type === TLV_NOISE_PROFILE) frame.noiseProfile = a;
       else frame.rangeDopplerHeatmap = a;
@@ -103,7 +103,7 @@ function parseTlv(
     }
     case TLV_AZIMUTH_STATIC_HEATMAP:
       if (length % 4 !== 0) return false;
-      frame.azimuthStaticHeatmap = readI16s(dv, q, length / 2);
+      frame.azimuthStaticHeatmap = readI16s(b, dv, q, length / 2);
       return true;
     case TLV_STATS: {
       if (length !== 24) return false;
@@ -167,14 +167,20 @@ function parseQPoints(dv: DataView, q: number, length: number, frame: TiMmwaveFr
   return true;
 }
 
-function readU16s(dv: DataView, q: number, n: number): Uint16Array {
+/** Every platform Lookout runs on (x64, arm64) is little-endian like the sensor; others take the slow path. */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+function readU16s(b: Uint8Array, dv: DataView, q: number, n: number): Uint16Array {
   const a = new Uint16Array(n);
-  for (let i = 0; i < n; i++) a[i] = dv.getUint16(q + 2 * i, true);
+  // One native copy instead of a DataView call per bin: heatmaps are tens of thousands of bins.
+  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer).set(b.subarray(q, q + 2 * n));
+  else for (let i = 0; i < n; i++) a[i] = dv.getUint16(q + 2 * i, true);
   return a;
 }
 
-function readI16s(dv: DataView, q: number, n: number): Int16Array {
+function readI16s(b: Uint8Array, dv: DataView, q: number, n: number): Int16Array {
   const a = new Int16Array(n);
-  for (let i = 0; i < n; i++) a[i] = dv.getInt16(q + 2 * i, true);
+  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer).set(b.subarray(q, q + 2 * n));
+  else for (let i = 0; i < n; i++) a[i] = dv.getInt16(q + 2 * i, true);
   return a;
 }
