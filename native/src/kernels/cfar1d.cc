@@ -49,28 +49,25 @@ namespace {
 // W[i] = sum of p[i .. i+T) for i in [0, n-T]: blocks of 2^b cells by doubling, then T's set
 // bits from the highest down. Every loop is a plain vectorisable pass; a running sum would be
 // one long dependency chain (4 cycles a cell) and would not match the TS twin's order.
-void windowSums(const float* p, int n, int T, float* W, std::vector<std::vector<float>>& blocks) {
+void windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
   int hb = 0;
   while ((1 << (hb + 1)) <= T) ++hb;
-  if (static_cast<int>(blocks.size()) < hb + 1) blocks.resize(hb + 1);
   const float* prev = p;
   for (int b = 1; b <= hb; ++b) {
-    std::vector<float>& cur = blocks[b];
-    if (static_cast<int>(cur.size()) < n) cur.resize(n);
     const int half = 1 << (b - 1);
     const int end = n - (1 << b);
-    float* __restrict dst = cur.data();
+    float* __restrict dst = blocks[b];
     const float* __restrict src = prev;
     for (int i = 0; i <= end; ++i) dst[i] = src[i] + src[i + half];
-    prev = cur.data();
+    prev = blocks[b];
   }
   const int last = n - T;
-  const float* top = hb == 0 ? p : blocks[hb].data();
+  const float* top = hb == 0 ? p : blocks[hb];
   std::memcpy(W, top, sizeof(float) * (last + 1));
   int offset = 1 << hb;
   for (int b = hb - 1; b >= 0; --b) {
     if ((T & (1 << b)) == 0) continue;
-    const float* __restrict blk = (b == 0 ? p : blocks[b].data()) + offset;
+    const float* __restrict blk = (b == 0 ? p : blocks[b]) + offset;
     float* __restrict w = W;
     for (int i = 0; i <= last; ++i) w[i] = w[i] + blk[i];
     offset += 1 << b;
@@ -105,8 +102,17 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
   const int g = plan.guard, T = plan.train, N = 2 * T;
   const float kf = plan.factor, mf = plan.minThreshold, csf = plan.clutterScale;
   const int first = g + T, last = cols - g - T - 1;
-  std::vector<float> p(cols), W(cols);
-  std::vector<std::vector<float>> blocks;
+  // One scratch block for the power row, the window sums and the doubling blocks, each array
+  // 64 floats further than a multiple of the row so that no two start 4 KiB apart: with
+  // 1024-cell rows, separate 4 KiB vectors made loads wait on unrelated stores (4K aliasing).
+  int hb = 0;
+  while ((1 << (hb + 1)) <= T) ++hb;
+  const size_t stride = (static_cast<size_t>(cols) + 31) / 32 * 32 + 64 + 16;
+  std::vector<float> scratch(stride * static_cast<size_t>(hb + 3));
+  float* const pbuf = scratch.data();
+  float* const Wbuf = scratch.data() + stride;
+  float* blocks[32];
+  for (int b = 0; b <= hb; ++b) blocks[b] = scratch.data() + stride * static_cast<size_t>(b + 2);
   std::vector<float> win(N);
   // OS on 8-bit codes with a monotone table: the k-th smallest power is the power of the k-th
   // smallest code, kept by a sliding histogram (O(1) a cell instead of a sorted window).
@@ -115,14 +121,14 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
   std::memset(out, 0, static_cast<size_t>(rows) * cols);
   for (int r = 0; r < rows; ++r) {
     const size_t off = static_cast<size_t>(r) * cols;
-    powerRow(in, plan.lut, off, cols, p.data());
-    const float* __restrict pp = p.data();
+    powerRow(in, plan.lut, off, cols, pbuf);
+    const float* __restrict pp = pbuf;
     uint8_t* __restrict o = out + off;
     uint32_t cnt = 0;
     if (plan.method != Cfar1dMethod::OS) {
-      windowSums(pp, cols, T, W.data(), blocks);
-      const float* __restrict L = W.data() + (first - g - T);
-      const float* __restrict R = W.data() + (first + g + 1);
+      windowSums(pp, cols, T, Wbuf, blocks);
+      const float* __restrict L = Wbuf + (first - g - T);
+      const float* __restrict R = Wbuf + (first + g + 1);
       const float* __restrict pc = pp + first;
       uint8_t* __restrict oc = o + first;
       const int n = last - first + 1;

@@ -130,16 +130,34 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
       let star = -1;
       let i = start + 1;
       let bad = false;
+      // Body bytes first, up to `*`: one range test covers digits, letters, `,` and `.`
+      // (everything above `*` and printable); the rarer bytes take the slow branch.
       for (; i < limit; i++) {
         b = buf[i]!;
+        if (b > STAR && b < 0x7f) {
+          x ^= b;
+          continue;
+        }
+        if (b === STAR) {
+          star = i;
+          break;
+        }
         if (b === CR || b === LF) break;
         if (b === DOLLAR || b === BANG || b < 0x20 || b > 0x7e) {
           bad = true;
           break;
         }
-        if (star < 0) {
-          if (b === STAR) star = i;
-          else x ^= b;
+        x ^= b;
+      }
+      // After `*`: the checksum digits, then the line end.
+      if (star >= 0) {
+        for (i = star + 1; i < limit; i++) {
+          b = buf[i]!;
+          if (b === CR || b === LF) break;
+          if (b === DOLLAR || b === BANG || b < 0x20 || b > 0x7e) {
+            bad = true;
+            break;
+          }
         }
       }
       if (bad) {
