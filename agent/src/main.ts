@@ -29,6 +29,8 @@ export interface AgentDeps {
   clock?: Clock;
   /** The detection kernels (native, or the TypeScript reference); loaded when absent. */
   kernels?: DetectorKernels;
+  /** File inputs: called when a sensor's file has been read to the end (`lookout replay`). */
+  onInputEnd?: (sensorId: string) => void;
 }
 
 /** What one sensor contributes to status. */
@@ -138,6 +140,10 @@ export class Agent {
               },
       },
       log,
+      { onEnd: () => {
+        decoder.end();
+        this.deps.onInputEnd?.(sensor.id);
+      } },
     );
     this.sensors.push({ id: sensor.id, protocol: sensor.protocol, source, decoder, detection });
     this.stages.push({ name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() });

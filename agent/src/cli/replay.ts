@@ -1,7 +1,90 @@
+import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import type { CliContext } from './common.js';
+import { EXIT_CONFIG, parseNumberOption, type CliContext } from './common.js';
+import { configFromFlags } from './run.js';
+import { formatConfigProblems, validateConfig } from '../config/load.js';
+import { isLookoutError } from '../errors.js';
+import { recordingFormatOf } from '../io/file.js';
+import { createRootLogger } from '../ops/logger.js';
+import { Agent } from '../main.js';
 
-// Placeholder until this verb lands; replaced by its owner.
-export function register(program: Command, _ctx: CliContext): void {
-  program.command('replay').description('(not built yet)');
+const require = createRequire(import.meta.url);
+const VERSION = (require('../../../package.json') as { version: string }).version;
+
+interface ReplayFlags {
+  config: string;
+  sensor?: string;
+  speed?: number;
+  drainSeconds: number;
+  dataDir?: string;
+  broker?: string;
+  logLevel?: string;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command('replay')
+    .description('run the pipeline of a configuration on a capture (a `lookout record` .lkr file, a .tlog, or raw bytes)')
+    .argument('<file>', 'the capture')
+    .requiredOption('--config <file>', 'the configuration whose sensor the capture came from')
+    .option('--sensor <id>', 'which sensor of the configuration the capture stands for (default: the first)')
+    .option('--speed <x>', 'timestamped captures: x times the recorded pace (default: as fast as possible)', parseNumberOption('--speed', 0.01, 1000))
+    .option('--drain-seconds <s>', 'after the end of the file, wait this long at most for the broker to take every record', parseNumberOption('--drain-seconds', 0), 30)
+    .option('--data-dir <dir>', 'outbox directory (default: the configuration\'s)')
+    .option('--broker <url>', 'override the configuration\'s broker')
+    .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
+    .action(async (file: string, flags: ReplayFlags) => {
+      let config;
+      try {
+        const base = configFromFlags({ config: flags.config, broker: flags.broker, dataDir: flags.dataDir, logLevel: flags.logLevel });
+        const index = flags.sensor === undefined ? 0 : base.sensors.findIndex((s) => s.id === flags.sensor);
+        if (index < 0) {
+          ctx.stderr.write(`lookout: no sensor "${flags.sensor}" in ${flags.config} (sensors: ${base.sensors.map((s) => s.id).join(', ')})\n`);
+          ctx.exitCode = EXIT_CONFIG;
+          return;
+        }
+        const sensors = base.sensors.map((s, i) =>
+          i === index ? { ...s, input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } } : s,
+        );
+        // Only the replayed sensor runs: the others' devices are not part of a replay.
+        const { nav: _nav, ...rest } = base;
+        config = validateConfig({ ...rest, sensors: [sensors[index]] }, flags.config);
+      } catch (err) {
+        if (isLookoutError(err, 'E_CONFIG')) {
+          ctx.stderr.write(formatConfigProblems(err) + '\n');
+          ctx.exitCode = EXIT_CONFIG;
+          return;
+        }
+        throw err;
+      }
+      const logger = createRootLogger(config.log.level);
+      let ended!: () => void;
+      const inputEnded = new Promise<void>((r) => (ended = r));
+      const agent = new Agent(config, { logger, version: VERSION, onInputEnd: () => ended() });
+      let interrupted = false;
+      const onSignal = (): void => {
+        interrupted = true;
+        ended();
+      };
+      process.once('SIGINT', onSignal);
+      process.once('SIGTERM', onSignal);
+      const started = Date.now();
+      await agent.start();
+      await inputEnded;
+      const deadline = Date.now() + flags.drainSeconds * 1000;
+      // Flush detection (pending plots) first, then give the publisher time to empty the outbox.
+      for (const s of agent.sensors) await s.detection?.stop();
+      agent.outboxStage.flush();
+      while (!interrupted && agent.outboxStage.depth > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const left = agent.outboxStage.depth;
+      const status = agent.status();
+      await agent.stop();
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      ctx.stderr.write(
+        `replay: ${file} in ${((Date.now() - started) / 1000).toFixed(1)} s: ${status.spokes} spokes, ${status.counters?.['outbox.appended'] ?? 0} records, ${status.published} published` +
+          (left > 0 ? `, ${left} still in the outbox at ${config.dataDir} (broker unreachable?)` : '') +
+          '\n',
+      );
+    });
 }

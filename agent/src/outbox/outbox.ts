@@ -281,12 +281,12 @@ export class Outbox {
    */
   append<K extends RecordKind>(kind: K, body: RecordBodies[K], options: AppendOptions = {}): number {
     if (!this.started) throw new TypeError('Outbox.append() before start()');
-    const now = this.clock.wallMs();
+    const now = Math.round(this.clock.wallMs());
     const seq = this.nextSeq++;
     if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
     const payload = Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind, timeMs: now, body }));
     let expiresAtMs: number | null = null;
-    if (options.expiresAtMs !== undefined) expiresAtMs = options.expiresAtMs;
+    if (options.expiresAtMs !== undefined) expiresAtMs = options.expiresAtMs === null ? null : Math.round(options.expiresAtMs);
     else {
       const s = this.opts.expirySeconds?.[kind];
       if (s !== undefined && s > 0) expiresAtMs = now + s * 1000;

@@ -7,8 +7,12 @@ import type { SimStep, SimulatedSensor, TruthRecord } from './types.js';
 const KNOT_MPS = METRES_PER_NAUTICAL_MILE / 3600;
 
 export interface ArpaSimOptions {
-  /** Own ship's position at t = 0 (`radar`) and the targets, as in a radar scenario. */
-  scenario: Pick<RadarScenario, 'radar' | 'targets'>;
+  /**
+   * Own ship's position at t = 0 (`radar`) and the targets, as in a radar scenario. Default
+   * DEFAULT_ARPA_SCENARIO: own ship off Gothenburg with four targets (crossing, overtaking,
+   * head-on, at anchor), one of them numbered 101 as radars with three-digit numbers do.
+   */
+  scenario?: Pick<RadarScenario, 'radar' | 'targets'>;
   seed: number;
   /** Wall-clock time of t = 0, ms since the Unix epoch (drives the UTC in the sentences). */
   startWallMs: number;
@@ -26,6 +30,16 @@ export interface ArpaSimOptions {
   /** Stop after this many seconds of simulated time (next() returns null). Default: never. */
   durationS?: number;
 }
+
+export const DEFAULT_ARPA_SCENARIO: Pick<RadarScenario, 'radar' | 'targets'> = {
+  radar: { latitude: 57.68, longitude: 11.75, altitudeMetres: 6, sac: 1, sic: 1 },
+  targets: [
+    { id: 1, rangeMetres: 2500, bearingDegrees: 30, courseDegrees: 250, speedMetresPerSecond: 6, snrDb: 20, swerling: 0 },
+    { id: 2, rangeMetres: 1200, bearingDegrees: 180, courseDegrees: 5, speedMetresPerSecond: 7, snrDb: 20, swerling: 0 },
+    { id: 3, rangeMetres: 6000, bearingDegrees: 300, courseDegrees: 120, speedMetresPerSecond: 9, snrDb: 20, swerling: 0 },
+    { id: 101, rangeMetres: 3500, bearingDegrees: 95, courseDegrees: 0, speedMetresPerSecond: 0, snrDb: 20, swerling: 0 },
+  ],
+};
 
 interface TargetState {
   id: number;
@@ -47,7 +61,8 @@ export function createArpaSim(options: ArpaSimOptions): SimulatedSensor {
   const interval = options.updateIntervalS ?? 1;
   if (!(interval > 0)) throw new RangeError(`updateIntervalS must be > 0, got ${interval}`);
   const rng = new Rng(options.seed);
-  const origin: LatLon = { latitude: options.scenario.radar.latitude, longitude: options.scenario.radar.longitude };
+  const scenario = options.scenario ?? DEFAULT_ARPA_SCENARIO;
+  const origin: LatLon = { latitude: scenario.radar.latitude, longitude: scenario.radar.longitude };
   const ownCourse = options.ownShip?.courseDegrees ?? 0;
   const ownSpeed = options.ownShip?.speedMetresPerSecond ?? 0;
   const ownHeading = options.ownShip?.headingDegrees ?? ownCourse;
@@ -56,7 +71,7 @@ export function createArpaSim(options: ArpaSimOptions): SimulatedSensor {
   const acquire = options.acquireUpdates ?? 3;
   const maxRange = options.maxRangeMetres ?? 12 * METRES_PER_NAUTICAL_MILE;
   const duration = options.durationS ?? Infinity;
-  const targets: TargetState[] = options.scenario.targets.map((t) => ({
+  const targets: TargetState[] = scenario.targets.map((t) => ({
     id: t.id,
     start: destination(origin, t.bearingDegrees, t.rangeMetres),
     courseDegrees: t.courseDegrees ?? 0,
@@ -75,7 +90,7 @@ export function createArpaSim(options: ArpaSimOptions): SimulatedSensor {
       const utc = utcText(wallMs);
       const own = ownSpeed > 0 ? destination(origin, ownCourse, ownSpeed * timeS) : origin;
       const parts: Buffer[] = [
-        encodeSentence({ sentence: 'GGA', talker: 'GP', utc, latitude: own.latitude, longitude: own.longitude, fixQuality: 1, satellites: 10, hdop: 0.9, altitudeMetres: options.scenario.radar.altitudeMetres ?? 0, geoidSeparationMetres: null, dgpsAgeSeconds: null, dgpsStation: null }),
+        encodeSentence({ sentence: 'GGA', talker: 'GP', utc, latitude: own.latitude, longitude: own.longitude, fixQuality: 1, satellites: 10, hdop: 0.9, altitudeMetres: scenario.radar.altitudeMetres ?? 0, geoidSeparationMetres: null, dgpsAgeSeconds: null, dgpsStation: null }),
         encodeSentence({ sentence: 'RMC', talker: 'GP', utc, status: 'A', latitude: own.latitude, longitude: own.longitude, speedKnots: ownSpeed / KNOT_MPS, courseTrue: ownCourse, date: dateText(wallMs), variation: null, mode: 'A', navStatus: null }),
         encodeSentence({ sentence: 'HDT', talker: 'HE', headingTrue: ownHeading }),
       ];

@@ -49,7 +49,7 @@ namespace {
 // W[i] = sum of p[i .. i+T) for i in [0, n-T]: blocks of 2^b cells by doubling, then T's set
 // bits from the highest down. Every loop is a plain vectorisable pass; a running sum would be
 // one long dependency chain (4 cycles a cell) and would not match the TS twin's order.
-void windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
+LOOKOUT_CLONES void windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
   int hb = 0;
   while ((1 << (hb + 1)) <= T) ++hb;
   const float* prev = p;
@@ -74,18 +74,84 @@ void windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
   }
 }
 
+// CA/GO/SO thresholds and comparisons for one row; returns the detections.
+LOOKOUT_CLONES uint32_t compareRow(Cfar1dMethod method, const float* __restrict L, const float* __restrict R, const float* __restrict pc,
+                                   const float* __restrict cm, float kf, float mf, float csf, int n, uint8_t* __restrict oc) {
+  uint32_t cnt = 0;
+  if (method == Cfar1dMethod::CA && !cm) {
+    for (int i = 0; i < n; ++i) {
+      float s = L[i] + R[i];
+      float thr = s * kf;
+      thr = thr < mf ? mf : thr;
+      uint8_t d = pc[i] > thr;
+      oc[i] = d;
+      cnt += d;
+    }
+    return cnt;
+  }
+  for (int i = 0; i < n; ++i) {
+    float thr;
+    if (method == Cfar1dMethod::CA) {
+      float s = L[i] + R[i];
+      thr = s * kf;
+    } else if (method == Cfar1dMethod::GO) {
+      thr = (L[i] > R[i] ? L[i] : R[i]) * kf;
+    } else {
+      thr = (L[i] < R[i] ? L[i] : R[i]) * kf;
+    }
+    thr = thr < mf ? mf : thr;
+    if (cm) {
+      float ct = cm[i] * csf;
+      thr = thr < ct ? ct : thr;
+    }
+    uint8_t d = pc[i] > thr;
+    oc[i] = d;
+    cnt += d;
+  }
+  return cnt;
+}
+
+// k-th smallest (1-based) reference code of each of `n` consecutive cells starting at `c0`,
+// by a bitwise binary search on the code: the largest v with fewer than k references below it.
+// Branchless and vectorised across 32 cells (one AVX2 or two SSE2 registers per reference);
+// measured about 3x the sliding-histogram version on noise, whose pointer walks mispredict.
+constexpr int kOsBlock = 32;
+LOOKOUT_CLONES void kthCodes(const uint8_t* codes, int c0, int n, int g, int T, int k, uint8_t* result) {
+  uint8_t res[kOsBlock] = {0};
+  const uint8_t kk = static_cast<uint8_t>(k);
+  for (int bit = 128; bit >= 1; bit >>= 1) {
+    uint8_t cand[kOsBlock], cnt[kOsBlock] = {0};
+    for (int l = 0; l < kOsBlock; ++l) cand[l] = static_cast<uint8_t>(res[l] | bit);
+    for (int j = 0; j < T; ++j) {
+      const uint8_t* a = codes + c0 - g - T + j;
+      const uint8_t* b = codes + c0 + g + 1 + j;
+      for (int l = 0; l < kOsBlock; ++l) cnt[l] = static_cast<uint8_t>(cnt[l] + (a[l] < cand[l]) + (b[l] < cand[l]));
+    }
+    for (int l = 0; l < kOsBlock; ++l) res[l] = cnt[l] < kk ? cand[l] : res[l];
+  }
+  for (int l = 0; l < n; ++l) result[l] = res[l];
+}
+
 inline float orderValue(float x) { return x != x ? INFINITY : x; }
 
-// Moves x out of the sorted window and y into it, keeping it sorted.
+// Moves x out of the sorted window and y into it, keeping it sorted: the positions are counts
+// (branch-free, vectorisable) and the move one memmove, instead of a binary search and a
+// data-dependent shifting loop that mispredicted on every cell.
 inline void replaceSorted(float* win, int n, float x, float y) {
-  int i = static_cast<int>(std::lower_bound(win, win + n, x) - win);
-  if (i >= n) i = n - 1;  // unreachable for a consistent window; keeps any input memory-safe
-  if (y >= x) {
-    while (i + 1 < n && win[i + 1] < y) { win[i] = win[i + 1]; ++i; }
-  } else {
-    while (i > 0 && win[i - 1] > y) { win[i] = win[i - 1]; --i; }
+  int i = 0, p = 0;
+  for (int j = 0; j < n; ++j) {
+    i += win[j] < x;
+    p += win[j] < y;
   }
-  win[i] = y;
+  if (i >= n) i = n - 1;  // unreachable for a consistent window; keeps any input memory-safe
+  if (p > i) {
+    // y goes after x's slot: shift (i, p) down by one.
+    std::memmove(win + i, win + i + 1, sizeof(float) * (p - 1 - i));
+    win[p - 1] = y;
+  } else {
+    std::memmove(win + p + 1, win + p, sizeof(float) * (i - p));
+    win[p] = y;
+  }
 }
 
 bool monotoneLut(const float* lut) {
@@ -114,93 +180,57 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
   float* blocks[32];
   for (int b = 0; b <= hb; ++b) blocks[b] = scratch.data() + stride * static_cast<size_t>(b + 2);
   std::vector<float> win(N);
-  // OS on 8-bit codes with a monotone table: the k-th smallest power is the power of the k-th
-  // smallest code, kept by a sliding histogram (O(1) a cell instead of a sorted window).
-  const bool histogramOs = plan.method == Cfar1dMethod::OS && in.type == Dtype::U8 && (!plan.lut || monotoneLut(plan.lut));
+  // OS on 8-bit codes with a monotone table (or none): the k-th smallest power is the power of
+  // the k-th smallest code. The count fits a byte (N <= 255) for the block search.
+  const bool codeOs = plan.method == Cfar1dMethod::OS && in.type == Dtype::U8 && N <= 255 && (!plan.lut || monotoneLut(plan.lut));
+  std::vector<uint8_t> padded, kth;
+  if (codeOs) {
+    padded.assign(static_cast<size_t>(cols) + kOsBlock, 0);
+    kth.assign(static_cast<size_t>(cols) + kOsBlock, 0);
+  }
   uint32_t detections = 0;
   std::memset(out, 0, static_cast<size_t>(rows) * cols);
+  if (first > last) return 0;
+  const int n = last - first + 1;
   for (int r = 0; r < rows; ++r) {
     const size_t off = static_cast<size_t>(r) * cols;
-    powerRow(in, plan.lut, off, cols, pbuf);
-    const float* __restrict pp = pbuf;
     uint8_t* __restrict o = out + off;
+    const float* cm = plan.clutterMap ? plan.clutterMap + off : nullptr;
     uint32_t cnt = 0;
     if (plan.method != Cfar1dMethod::OS) {
-      windowSums(pp, cols, T, Wbuf, blocks);
-      const float* __restrict L = Wbuf + (first - g - T);
-      const float* __restrict R = Wbuf + (first + g + 1);
-      const float* __restrict pc = pp + first;
-      uint8_t* __restrict oc = o + first;
-      const int n = last - first + 1;
-      const float* cm = plan.clutterMap ? plan.clutterMap + off + first : nullptr;
-      if (plan.method == Cfar1dMethod::CA && !cm) {
-        for (int i = 0; i < n; ++i) {
-          float s = L[i] + R[i];
-          float thr = s * kf;
-          thr = thr < mf ? mf : thr;
-          uint8_t d = pc[i] > thr;
-          oc[i] = d;
-          cnt += d;
-        }
-      } else {
-        for (int i = 0; i < n; ++i) {
-          float thr;
-          if (plan.method == Cfar1dMethod::CA) {
-            float s = L[i] + R[i];
-            thr = s * kf;
-          } else if (plan.method == Cfar1dMethod::GO) {
-            thr = (L[i] > R[i] ? L[i] : R[i]) * kf;
-          } else {
-            thr = (L[i] < R[i] ? L[i] : R[i]) * kf;
-          }
-          thr = thr < mf ? mf : thr;
-          if (cm) {
-            float ct = cm[i] * csf;
-            thr = thr < ct ? ct : thr;
-          }
-          uint8_t d = pc[i] > thr;
-          oc[i] = d;
-          cnt += d;
-        }
-      }
-    } else if (histogramOs && first <= last) {
+      powerRow(in, plan.lut, off, cols, pbuf);
+      windowSums(pbuf, cols, T, Wbuf, blocks);
+      cnt = compareRow(plan.method, Wbuf + (first - g - T), Wbuf + (first + g + 1), pbuf + first, cm ? cm + first : nullptr, kf, mf, csf, n, o + first);
+    } else if (codeOs) {
+      // Codes copied into a buffer padded past the end, so the last block reads no further.
       const uint8_t* codes = static_cast<const uint8_t*>(in.data) + off;
-      uint32_t hist[256] = {0};
-      for (int j = 0; j < T; ++j) { ++hist[codes[first - g - T + j]]; ++hist[codes[first + g + 1 + j]]; }
-      int pos = 0;
-      uint32_t below = 0;
-      const uint32_t k = static_cast<uint32_t>(plan.k);
-      while (below + hist[pos] < k) below += hist[pos++];
-      for (int c = first;; ++c) {
-        const float v = plan.lut ? plan.lut[pos] : static_cast<float>(pos);
+      std::memcpy(padded.data(), codes, cols);
+      for (int c = first; c <= last; c += kOsBlock) kthCodes(padded.data(), c, std::min(kOsBlock, last - c + 1), g, T, plan.k, kth.data() + c);
+      for (int c = first; c <= last; ++c) {
+        const uint8_t code = kth[c];
+        const float v = plan.lut ? plan.lut[code] : static_cast<float>(code);
         float thr = v * kf;
         thr = thr < mf ? mf : thr;
-        if (plan.clutterMap) {
-          float ct = plan.clutterMap[off + c] * csf;
+        if (cm) {
+          float ct = cm[c] * csf;
           thr = thr < ct ? ct : thr;
         }
-        uint8_t d = pp[c] > thr;
+        const float pc = plan.lut ? plan.lut[codes[c]] : static_cast<float>(codes[c]);
+        uint8_t d = pc > thr;
         o[c] = d;
         cnt += d;
-        if (c == last) break;
-        const int out1 = codes[c - g - T], in1 = codes[c - g];
-        const int out2 = codes[c + g + 1], in2 = codes[c + g + T + 1];
-        --hist[out1]; if (out1 < pos) --below;
-        --hist[out2]; if (out2 < pos) --below;
-        ++hist[in1]; if (in1 < pos) ++below;
-        ++hist[in2]; if (in2 < pos) ++below;
-        while (below >= k) below -= hist[--pos];
-        while (below + hist[pos] < k) below += hist[pos++];
       }
-    } else if (first <= last) {
+    } else {
+      powerRow(in, plan.lut, off, cols, pbuf);
+      const float* pp = pbuf;
       float* w = win.data();
       for (int j = 0; j < T; ++j) { w[j] = orderValue(pp[first - g - T + j]); w[T + j] = orderValue(pp[first + g + 1 + j]); }
       std::sort(w, w + N);
       for (int c = first;; ++c) {
         float thr = w[plan.k - 1] * kf;
         thr = thr < mf ? mf : thr;
-        if (plan.clutterMap) {
-          float ct = plan.clutterMap[off + c] * csf;
+        if (cm) {
+          float ct = cm[c] * csf;
           thr = thr < ct ? ct : thr;
         }
         uint8_t d = pp[c] > thr;

@@ -5,6 +5,14 @@
 #include <cstdint>
 #include <string>
 
+// Hot loops are compiled twice on x86-64 (baseline SSE2 and AVX2) and picked at load time by
+// the CPU: portable binaries, no -march=native. Other targets get the plain loop.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(LOOKOUT_NO_CLONES)
+#define LOOKOUT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define LOOKOUT_CLONES
+#endif
+
 namespace lookout {
 
 enum class Dtype { U8, U16, F32 };

@@ -252,6 +252,30 @@ describe('MAVLink framing edge cases', () => {
     expect(counters.resyncs).toBe(1);
   });
 
+  it('waits for the next byte before taking an unknown-id packet, or for flush() when the link goes quiet', () => {
+    const p = Buffer.from(encodeMavlink(gpi, { sysid: 1, compid: 1, seq: 5 }));
+    p[7] = 200; // an id this decoder does not know
+    const out: MavlinkPacket[] = [];
+    const d = new MavlinkDecoder({ onFrame: (x) => out.push(x), emitUnknown: true });
+    d.push(p, { monoMs: 1, wallMs: 1 });
+    expect(out).toHaveLength(0);
+    d.flush();
+    expect(out.map((x) => [x.name, x.msgid, x.seq])).toEqual([['UNKNOWN', 200, 5]]);
+    d.push(p, { monoMs: 2, wallMs: 2 });
+    d.push(encodeMavlink(gpi, { sysid: 1, compid: 1, seq: 6 }), { monoMs: 3, wallMs: 3 });
+    // The second unknown packet was confirmed by the next packet's first byte, and keeps its own receive time.
+    expect(out.map((x) => [x.name, x.rx.wallMs])).toEqual([['UNKNOWN', 1], ['UNKNOWN', 2], ['GLOBAL_POSITION_INT', 3]]);
+  });
+
+  it('gives each packet a payload of its own, not a view of the pushed chunk', () => {
+    const chunk = Buffer.from(encodeMavlink(gpi, { sysid: 1, compid: 1, seq: 0 }));
+    const { packets } = decode([{ timeUs: 0, bytes: chunk }]);
+    const before = Uint8Array.from(packets[0]!.payload);
+    chunk.fill(0);
+    expect(packets[0]!.payload).toEqual(before);
+    expect(Buffer.isBuffer(packets[0]!.payload)).toBe(false);
+  });
+
   it('encodes MAVLink 1 and 2 packets that decode to the same values', () => {
     for (const version of [1, 2] as const) {
       const { packets } = decode([{ timeUs: 0, bytes: encodeMavlink(gpi, { sysid: 7, compid: 9, seq: 200, version }) }]);

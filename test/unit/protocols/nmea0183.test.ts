@@ -199,6 +199,22 @@ describe('NMEA 0183 decoder edge cases', () => {
     expect(decodeAll(Buffer.from(ok, 'latin1')).out).toHaveLength(1);
   });
 
+  it('flush() (link quiet) decodes a last sentence complete but for CR LF, and leaves a partial one waiting', () => {
+    const out: NmeaSentence[] = [];
+    const d = new Nmea0183Decoder({ onFrame: (s) => out.push(s) });
+    const a = formatRaw('GP', 'HDT', ['1.0', 'T']).trimEnd();
+    d.push(Buffer.from(a, 'latin1'), RX);
+    expect(out).toHaveLength(0);
+    d.flush();
+    expect(out).toHaveLength(1);
+    d.push(Buffer.from('\r\n$GPHDT,2.0', 'latin1'), RX);
+    d.flush();
+    expect(out).toHaveLength(1);
+    d.push(Buffer.from(formatRaw('GP', 'HDT', ['2.0', 'T']).slice('$GPHDT,2.0'.length), 'latin1'), RX);
+    expect(out.map((s) => s.fields[0])).toEqual(['1.0', '2.0']);
+    expect(d.counters).toMatchObject({ framesOk: 2, badChecksum: 0, bytesSkipped: 0 });
+  });
+
   it('refuses a bad maxSentenceChars and a missing onFrame as caller misuse', () => {
     expect(() => new Nmea0183Decoder({ onFrame: () => {}, maxSentenceChars: 5 })).toThrow(RangeError);
     expect(() => new Nmea0183Decoder({} as never)).toThrow(TypeError);

@@ -101,7 +101,7 @@ describe('NavFusion rules', () => {
     const poses: Pose[] = [];
     const nav = new NavFusion({ onPose: (p) => poses.push(p) });
     const d = new MavlinkDecoder({ onFrame: (p) => nav.mavlink(p) });
-    d.push(encodeMavlink({ name: 'ATTITUDE', timeBootMs: 1, roll: 0, pitch: 0, yaw: -Math.PI / 2, rollspeed: 0, pitchspeed: 0, yawspeed: 0 } as never, { sysid: 1, compid: 1, seq: 0 }), rx(1000));
+    d.push(encodeMavlink({ name: 'ATTITUDE', timeBootMs: 1, roll: 0, pitch: 0, yaw: -Math.PI / 2, rollspeed: 0, pitchspeed: 0, yawspeed: 0 }, { sysid: 1, compid: 1, seq: 0 }), rx(1000));
     d.push(encodeMavlink({ name: 'GLOBAL_POSITION_INT', timeBootMs: 2, lat: 47.1, lon: 8.2, alt: 500, relativeAlt: 20, vx: 0, vy: 3, vz: 0, hdg: 123 }, { sysid: 1, compid: 1, seq: 1 }), rx(1010));
     expect(poses).toHaveLength(1);
     expect(poses[0]).toMatchObject({ timeMs: 1010, latitude: 47.1, longitude: 8.2, altitudeMetres: 500, courseDegrees: 90, speedMps: 3, source: 'mavlink' });

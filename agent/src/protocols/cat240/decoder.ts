@@ -1,6 +1,7 @@
 import type { ReceiveTime } from '../../io/types.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
-import { parseBlockRecords, RecordFault } from './record.js';
+import { parseBlockRecords, RecordFault, type ParseLimits } from './record.js';
+import { TypedArraySlab } from './slab.js';
 import { CAT240_MAX_BLOCK_BYTES, type Cat240Message } from './types.js';
 import { BLOCK_HEADER_BYTES, CAT240_CATEGORY, MIN_BLOCK_BYTES } from './uap.js';
 
@@ -56,7 +57,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
   /** The buffer's fixed capacity: one largest block plus the next block's header. */
   readonly bufferCapacity: number;
   private readonly onFrame: (frame: Cat240Message) => void;
-  private readonly limits: { maxCellsPerMessage: number };
+  private readonly limits: ParseLimits;
   private readonly buf: Buffer;
   /** The same memory as a plain Uint8Array: subarray/slice on it avoid Buffer's slower paths. */
   private readonly view: Uint8Array;
@@ -79,7 +80,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     }
     this.onFrame = options.onFrame;
     this.maxBlockBytes = maxBlockBytes;
-    this.limits = { maxCellsPerMessage: maxCells };
+    this.limits = { maxCellsPerMessage: maxCells, slab: new TypedArraySlab() };
     this.bufferCapacity = maxBlockBytes + BLOCK_HEADER_BYTES;
     this.buf = Buffer.alloc(this.bufferCapacity);
     this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
@@ -240,9 +241,10 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     const len = this.len;
     const maxLen = this.maxBlockBytes;
     const probe = this.probe;
-    // A plain loop: TypedArray indexOf has no end bound, and the buffer beyond `end` is stale.
-    for (let q = p + 1; q < end; q++) {
-      if (b[q] !== CAT240_CATEGORY) continue;
+    // indexOf on a view bounded at `end` (the buffer beyond is stale): native, about 5x a JS loop.
+    const region = b.subarray(p + 1, end);
+    for (let i = region.indexOf(CAT240_CATEGORY); i >= 0; i = region.indexOf(CAT240_CATEGORY, i + 1)) {
+      const q = p + 1 + i;
       // A start in the last bytes of the candidate needs the bytes after it to be screened.
       if (q + BLOCK_HEADER_BYTES >= len) {
         if (!atEnd) return VERDICT_WAIT;

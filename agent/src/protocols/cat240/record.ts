@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import type { ReceiveTime } from '../../io/types.js';
+import type { TypedArraySlab } from './slab.js';
 import {
   FRN_I000, FRN_I010, FRN_I020, FRN_I030, FRN_I040, FRN_I041, FRN_I048, FRN_I049, FRN_I050, FRN_I051, FRN_I052,
   FRN_I140, FRN_RE, FRN_SP, MAX_FRN, MSG_TYPE_SUMMARY, MSG_TYPE_VIDEO, RES_CODE_TO_BITS, TIME_OF_DAY_TICKS_PER_S,
@@ -21,7 +22,25 @@ export type RecordFault = (typeof RecordFault)[keyof typeof RecordFault];
 
 export interface ParseLimits {
   maxCellsPerMessage: number;
+  /** Where cell arrays come from (default: a fresh array each). */
+  slab?: TypedArraySlab;
 }
+
+const B_FRN_I010 = frnBit(FRN_I010);
+const B_FRN_I000 = frnBit(FRN_I000);
+const B_FRN_I020 = frnBit(FRN_I020);
+const B_FRN_I030 = frnBit(FRN_I030);
+const B_FRN_I040 = frnBit(FRN_I040);
+const B_FRN_I041 = frnBit(FRN_I041);
+const B_FRN_I048 = frnBit(FRN_I048);
+const B_FRN_I049 = frnBit(FRN_I049);
+const B_FRN_I050 = frnBit(FRN_I050);
+const B_FRN_I051 = frnBit(FRN_I051);
+const B_FRN_I052 = frnBit(FRN_I052);
+const B_FRN_I140 = frnBit(FRN_I140);
+const B_FRN_RE = frnBit(FRN_RE);
+const B_FRN_SP = frnBit(FRN_SP);
+const SUMMARY_FORBIDDEN = B_FRN_I040 | B_FRN_I041 | B_FRN_I048 | B_FRN_I049 | B_FRN_I050 | B_FRN_I051 | B_FRN_I052;
 
 /**
  * Parses the records of one data block (bytes `start`..`end`, after the 3-byte header) and
@@ -82,7 +101,8 @@ function parseRecord(
     summary = asciiString(b, p, rep);
     p += rep;
   }
-  const headerCount = ((present & B_FRN_I040) !== 0 ? 1 : 0) + ((present & B_FRN_I041) !== 0 ? 1 : 0);
+  const hasI040 = (present & B_FRN_I040) !== 0;
+  const headerCount = (hasI040 ? 1 : 0) + ((present & B_FRN_I041) !== 0 ? 1 : 0);
   let startAzimuth = 0;
   let endAzimuth = 0;
   let startRangeCell = 0;
@@ -95,7 +115,7 @@ function parseRecord(
     startRangeCell = readU32(b, p + 4);
     const dur = readU32(b, p + 8);
     // Nanoseconds scale to femtoseconds exactly up to 2^32 ns * 1e6 < 2^53.
-    cellDurationFs = (present & B_FRN_I040) !== 0 ? dur * 1e6 : dur;
+    cellDurationFs = hasI040 ? dur * 1e6 : dur;
     p += 12;
   }
   let compressed = false;
@@ -136,7 +156,6 @@ function parseRecord(
     timeOfDaySeconds = ((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!) / TIME_OF_DAY_TICKS_PER_S;
     p += 3;
   }
-  // RE and SP: explicit length, the first octet counts itself; content not interpreted.
   if ((present & B_FRN_RE) !== 0) {
     p = skipExplicit(b, p, end);
     if (p < 0) return -RecordFault.Structure;
@@ -154,8 +173,8 @@ function parseRecord(
     return p;
   }
   if (msgType !== MSG_TYPE_VIDEO) return -RecordFault.Structure;
-  if (summary !== undefined || headerCount !== 1 || (present & B_FRN_I020) === 0 || (present & B_FRN_I048) === 0 || (present & B_FRN_I049) === 0
-    || blockItem === undefined) return -RecordFault.Structure;
+  if (summary !== undefined || headerCount !== 1 || (present & B_FRN_I020) === 0 || (present & B_FRN_I048) === 0
+    || (present & B_FRN_I049) === 0 || blockItem === undefined) return -RecordFault.Structure;
   if (resCode < 1 || resCode >= RES_CODE_TO_BITS.length) return -RecordFault.Structure;
   const bits = RES_CODE_TO_BITS[resCode]! as Cat240Resolution;
   if (validOctets > blockOctets) return -RecordFault.Structure;
@@ -191,8 +210,8 @@ function parseRecord(
     compressed,
     resolutionBits: bits,
     cellCount,
-    cells: unpackCells(src, srcOff, cellCount, bits),
-    videoHeader: (present & B_FRN_I040) !== 0 ? 'I040' : 'I041',
+    cells: unpackCells(src, srcOff, cellCount, bits, limits.slab),
+    videoHeader: hasI040 ? 'I040' : 'I041',
     videoBlock: blockItem,
     rx,
   };
@@ -201,33 +220,12 @@ function parseRecord(
   return p;
 }
 
-const B_FRN_I010 = frnBit(FRN_I010);
-const B_FRN_I000 = frnBit(FRN_I000);
-const B_FRN_I020 = frnBit(FRN_I020);
-const B_FRN_I030 = frnBit(FRN_I030);
-const B_FRN_I040 = frnBit(FRN_I040);
-const B_FRN_I041 = frnBit(FRN_I041);
-const B_FRN_I048 = frnBit(FRN_I048);
-const B_FRN_I049 = frnBit(FRN_I049);
-const B_FRN_I050 = frnBit(FRN_I050);
-const B_FRN_I051 = frnBit(FRN_I051);
-const B_FRN_I052 = frnBit(FRN_I052);
-const B_FRN_I140 = frnBit(FRN_I140);
-const B_FRN_RE = frnBit(FRN_RE);
-const B_FRN_SP = frnBit(FRN_SP);
-const SUMMARY_FORBIDDEN = B_FRN_I040 | B_FRN_I041 | B_FRN_I048 | B_FRN_I049 | B_FRN_I050 | B_FRN_I051 | B_FRN_I052;
-
 /** RE and SP: explicit length, the first octet counts itself; content not interpreted. */
 function skipExplicit(b: Uint8Array, p: number, end: number): number {
   if (p >= end) return -1;
   const len = b[p]!;
   if (len < 1 || p + len > end) return -1;
   return p + len;
-}
-
-/** A plain Uint8Array over the same memory, so slice() copies into a Uint8Array. */
-function toPlain(src: Uint8Array): Uint8Array {
-  return Object.getPrototypeOf(src) === Uint8Array.prototype ? src : new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
 }
 
 function readU32(b: Uint8Array, p: number): number {
@@ -240,27 +238,36 @@ function asciiString(b: Uint8Array, p: number, n: number): string {
   return s;
 }
 
+/** A plain Uint8Array over the same memory: its subarray() skips Buffer's slower constructor. */
+function toPlain(src: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(src) === Uint8Array.prototype ? src : new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
+}
+
 /**
  * Cells are packed most significant bits first, multi-octet cells big-endian (ASTERIX order).
- * The result is a fresh array: the decoder's buffer is reused, so views into it cannot escape.
+ * The result never shares the decoder's buffer (it is reused): a fresh array or a slab view.
  */
-export function unpackCells(src: Uint8Array, off: number, n: number, bits: Cat240Resolution): Uint8Array | Uint16Array | Uint32Array {
+export function unpackCells(
+  src: Uint8Array, off: number, n: number, bits: Cat240Resolution, slab?: TypedArraySlab,
+): Uint8Array | Uint16Array | Uint32Array {
   switch (bits) {
-    case 8:
-      // slice() on a plain Uint8Array copies natively; on a Buffer it would share memory.
-      return Uint8Array.prototype.slice.call(toPlain(src), off, off + n) as Uint8Array;
+    case 8: {
+      const out = slab ? slab.u8(n) : new Uint8Array(n);
+      out.set(toPlain(src).subarray(off, off + n));
+      return out;
+    }
     case 16: {
-      const out = new Uint16Array(n);
+      const out = slab ? slab.u16(n) : new Uint16Array(n);
       for (let i = 0, q = off; i < n; i++, q += 2) out[i] = (src[q]! << 8) | src[q + 1]!;
       return out;
     }
     case 32: {
-      const out = new Uint32Array(n);
+      const out = slab ? slab.u32(n) : new Uint32Array(n);
       for (let i = 0, q = off; i < n; i++, q += 4) out[i] = (src[q]! << 24) | (src[q + 1]! << 16) | (src[q + 2]! << 8) | src[q + 3]!;
       return out;
     }
     default: {
-      const out = new Uint8Array(n);
+      const out = slab ? slab.u8(n) : new Uint8Array(n);
       const perOctet = 8 / bits;
       const mask = (1 << bits) - 1;
       for (let i = 0; i < n; i++) {

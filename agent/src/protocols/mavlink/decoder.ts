@@ -117,6 +117,17 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
     this.carryLen = chunk.length - p;
   }
 
+  /**
+   * The link went quiet: a packet of an unknown id that ends exactly at the end of the buffer is
+   * taken now instead of waiting for the next packet's first byte.
+   */
+  flush(): void {
+    if (this.carryLen === 0) return;
+    const p = this.scan(this.carry, 0, this.carryLen, false, true);
+    this.carry.copyWithin(0, p, this.carryLen);
+    this.carryLen -= p;
+  }
+
   end(): void {
     this.prevRxUpTo = Infinity;
     this.prevRx = this.rx;
@@ -126,7 +137,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
   }
 
   /** Decodes the packets in buf[pos, end); returns where an unfinished packet starts (or end). */
-  private scan(buf: Uint8Array, pos: number, end: number, final: boolean): number {
+  private scan(buf: Uint8Array, pos: number, end: number, final: boolean, idle = false): number {
     const c = this.counters;
     while (pos < end) {
       const magic = buf[pos];
@@ -150,7 +161,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       const msgid = v2 ? buf[pos + 7]! | (buf[pos + 8]! << 8) | (buf[pos + 9]! << 16) : buf[pos + 5]!;
       const def = messageDef(msgid);
       // Unknown ids are confirmed by the next byte being a packet start: wait for it.
-      const need = def === undefined ? total + 1 : total;
+      const need = def === undefined && !idle ? total + 1 : total;
       if (end - pos < need && !final) return pos;
       if (end - pos < total) {
         this.skip();
@@ -281,7 +292,8 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       compid: buf[pos + 4 + (v2 ? 2 : 0)]!,
       incompatFlags: v2 ? buf[pos + 2]! : 0,
       compatFlags: v2 ? buf[pos + 3]! : 0,
-      payload: buf.slice(payloadAt, payloadAt + len),
+      // A copy: Buffer#slice would be a view of a chunk the caller may reuse.
+      payload: Uint8Array.from(buf.subarray(payloadAt, payloadAt + len)),
       message,
       signature,
       rx: pos + total <= this.prevRxUpTo ? this.prevRx : this.rx,

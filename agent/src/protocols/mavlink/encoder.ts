@@ -1,7 +1,7 @@
 import { mavlinkCrc } from './crc.js';
 import { messageDefByName, type MessageDef } from './messages.js';
 import { checkSigningKey, computeSignature, SIGNATURE_LENGTH } from './signing.js';
-import { MAVLINK1_MAGIC, MAVLINK2_MAGIC, MAVLINK_IFLAG_SIGNED, type MavlinkMessage } from './types.js';
+import { MAVLINK1_MAGIC, MAVLINK2_MAGIC, MAVLINK_IFLAG_SIGNED, type MavlinkMessage, type MavlinkMessageInput } from './types.js';
 
 export interface MavlinkHeader {
   sysid: number;
@@ -24,14 +24,14 @@ function checkByte(name: string, v: number): void {
  * at least one byte), exactly as mavgen's C library does, so a decoded real packet re-encodes to
  * the same bytes.
  */
-export function encodeMavlink(message: MavlinkMessage, header: MavlinkHeader): Buffer {
+export function encodeMavlink(message: MavlinkMessageInput, header: MavlinkHeader): Buffer {
   const def = messageDefByName(message.name) as unknown as MessageDef;
   const version = header.version ?? 2;
   checkByte('sysid', header.sysid);
   checkByte('compid', header.compid);
   checkByte('seq', header.seq);
   const payload = new Uint8Array(def.maxLength);
-  def.encode(message, new DataView(payload.buffer));
+  def.encode(message as MavlinkMessage, new DataView(payload.buffer));
   if (version === 1) {
     if (header.signing !== undefined) throw new TypeError('MAVLink 1 packets cannot be signed');
     const len = def.minLength;

@@ -102,6 +102,10 @@ export interface StatusText {
 }
 
 export type MavlinkMessage = Heartbeat | Attitude | GlobalPositionInt | GpsRawInt | VfrHud | StatusText;
+/** What the encoder takes: a message, where ATTITUDE's derived degree fields may be left out. */
+export type MavlinkMessageInput =
+  | Exclude<MavlinkMessage, Attitude>
+  | (Omit<Attitude, 'rollDeg' | 'pitchDeg' | 'yawDeg'> & Partial<Pick<Attitude, 'rollDeg' | 'pitchDeg' | 'yawDeg'>>);
 export type MavlinkMessageName = MavlinkMessage['name'];
 
 export interface MavlinkSignature {

@@ -104,6 +104,14 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
     this.carryLen = buf.copy(this.carry, 0, p, buf.length);
   }
 
+  /** The link went quiet: a last sentence complete but for its CR LF is decoded now. */
+  flush(): void {
+    if (this.carryLen === 0) return;
+    const p = this.scan(this.carry, 0, this.carryLen, false, true);
+    this.carry.copyWithin(0, p, this.carryLen);
+    this.carryLen -= p;
+  }
+
   end(): void {
     if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
     this.carryLen = 0;
@@ -114,7 +122,7 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
    * Decodes every complete sentence in buf[pos, end) and returns where the unfinished one starts
    * (end when nothing is pending). With `final`, an unterminated last sentence is decoded.
    */
-  private scan(buf: Buffer, pos: number, end: number, final: boolean): number {
+  private scan(buf: Buffer, pos: number, end: number, final: boolean, idle = false): number {
     const c = this.counters;
     const max = this.max;
     while (pos < end) {
@@ -169,7 +177,8 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
         continue;
       }
       if (i === limit && limit === end && !final) {
-        if (end - start <= max) return start;
+        // Pending, unless the link went quiet after a complete `*hh` (a talker that omits CR LF).
+        if (end - start <= max && !(idle && star >= 0 && i - star === 3)) return start;
       }
       if (i - start > max) {
         c.oversize++;

@@ -1,5 +1,6 @@
 import type { ReceiveTime } from '../../io/types.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
+import { TypedArraySlab } from '../cat240/slab.js';
 import { parseTiFrame } from './frame.js';
 import { TI_ACK_PING_BYTES, TI_HEADER_BYTES, TI_HEADER_BYTES_NO_SUBFRAME, TI_MAGIC, type TiMmwaveFrame } from './types.js';
 
@@ -51,6 +52,9 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
   readonly bufferCapacity: number;
   private readonly onFrame: (frame: TiMmwaveFrame) => void;
   private readonly buf: Buffer;
+  /** The same memory as a plain Uint8Array (cheaper subarray than Buffer's). */
+  private readonly view: Uint8Array;
+  private readonly slab = new TypedArraySlab();
   private len = 0;
   private skipping = false;
   private lastRx: ReceiveTime = NO_RX;
@@ -66,6 +70,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
     this.maxFrameBytes = max;
     this.bufferCapacity = max + MAGIC_LEN;
     this.buf = Buffer.alloc(this.bufferCapacity);
+    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.counters = {
       ...newDecoderCounters(),
       ackPings: 0, badFrames: 0, badTlvs: 0, unknownTlvs: 0, frameNumberGaps: 0, framesLost: 0,
@@ -193,7 +198,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       return WAIT;
     }
     const counts = { unknownTlvs: 0, badTlvs: 0 };
-    const frame = parseTiFrame(b, p, total, rx, counts);
+    const frame = parseTiFrame(this.view, p, total, rx, counts, this.slab);
     if (frame === null) {
       this.countBad();
       return BAD;

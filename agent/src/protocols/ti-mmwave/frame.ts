@@ -1,4 +1,6 @@
 import type { ReceiveTime } from '../../io/types.js';
+// The slab lives with CAT240, its first user; nothing CAT240-specific in it.
+import type { TypedArraySlab } from '../cat240/slab.js';
 import {
   TI_TLV_HEADER_BYTES, TLV_AZIMUTH_STATIC_HEATMAP, TLV_DETECTED_POINTS, TLV_NOISE_PROFILE, TLV_RANGE_DOPPLER_HEATMAP,
   TLV_RANGE_PROFILE, TLV_SIDE_INFO, TLV_STATS, TLV_TEMPERATURE, tiHeaderBytes, tiVersionMajor,
@@ -19,7 +21,9 @@ export interface FrameParseCounts {
  * Parses the frame at `p` whose `total` bytes are all in `b` (little-endian throughout). Returns
  * null when the TLVs do not fit inside totalPacketLen; never throws. Payloads are copied out.
  */
-export function parseTiFrame(b: Uint8Array, p: number, total: number, rx: ReceiveTime, counts: FrameParseCounts): TiMmwaveFrame | null {
+export function parseTiFrame(
+  b: Uint8Array, p: number, total: number, rx: ReceiveTime, counts: FrameParseCounts, slab?: TypedArraySlab,
+): TiMmwaveFrame | null {
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   const u32 = (o: number): number => dv.getUint32(p + o, true);
   const version = u32(8);
@@ -55,7 +59,7 @@ export function parseTiFrame(b: Uint8Array, p: number, total: number, rx: Receiv
     q += TI_TLV_HEADER_BYTES;
     if (length > end - q) return null;
     frame.tlvTypes.push(type);
-    if (!parseTlv(b, dv, q, length, type, sdk3, frame, (s) => (sideInfo = s))) {
+    if (!parseTlv(b, dv, q, length, type, sdk3, frame, slab, (s) => (sideInfo = s))) {
       if (isKnownType(type)) counts.badTlvs++;
       else counts.unknownTlvs++;
       frame.otherTlvs.push({ type, payload: new Uint8Array(b.subarray(q, q + length)) });
@@ -81,21 +85,21 @@ function isKnownType(type: number): boolean {
 /** Fills the frame from one TLV; false when the type is unknown or the length does not fit. */
 function parseTlv(
   b: Uint8Array, dv: DataView, q: number, length: number, type: number, sdk3: boolean, frame: TiMmwaveFrame,
-  setSideInfo: (s: Int16Array) => void,
+  slab: TypedArraySlab | undefined, setSideInfo: (s: Int16Array) => void,
 ): boolean {
   switch (type) {
     case TLV_DETECTED_POINTS:
       return sdk3 ? parseFloatPoints(dv, q, length, frame) : parseQPoints(dv, q, length, frame);
     case TLV_SIDE_INFO: {
       if (length % 4 !== 0) return false;
-      setSideInfo(readI16s(b, dv, q, length / 2));
+      setSideInfo(readI16s(b, dv, q, length / 2, slab));
       return true;
     }
     case TLV_RANGE_PROFILE:
     case TLV_NOISE_PROFILE:
     case TLV_RANGE_DOPPLER_HEATMAP: {
       if (length % 2 !== 0) return false;
-      const a = readU16s(b, dv, q, length / 2);
+      const a = readU16s(b, dv, q, length / 2, slab);
       if (type === TLV_RANGE_PROFILE) frame.rangeProfile = a;
       else if (type === TLV_NOISE_PROFILE) frame.noiseProfile = a;
       else frame.rangeDopplerHeatmap = a;
@@ -103,7 +107,7 @@ function parseTlv(
     }
     case TLV_AZIMUTH_STATIC_HEATMAP:
       if (length % 4 !== 0) return false;
-      frame.azimuthStaticHeatmap = readI16s(b, dv, q, length / 2);
+      frame.azimuthStaticHeatmap = readI16s(b, dv, q, length / 2, slab);
       return true;
     case TLV_STATS: {
       if (length !== 24) return false;
@@ -170,17 +174,17 @@ function parseQPoints(dv: DataView, q: number, length: number, frame: TiMmwaveFr
 /** Every platform Lookout runs on (x64, arm64) is little-endian like the sensor; others take the slow path. */
 const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-function readU16s(b: Uint8Array, dv: DataView, q: number, n: number): Uint16Array {
-  const a = new Uint16Array(n);
+function readU16s(b: Uint8Array, dv: DataView, q: number, n: number, slab?: TypedArraySlab): Uint16Array {
+  const a = slab ? slab.u16(n) : new Uint16Array(n);
   // One native copy instead of a DataView call per bin: heatmaps are tens of thousands of bins.
-  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer).set(b.subarray(q, q + 2 * n));
+  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer, a.byteOffset, 2 * n).set(b.subarray(q, q + 2 * n));
   else for (let i = 0; i < n; i++) a[i] = dv.getUint16(q + 2 * i, true);
   return a;
 }
 
-function readI16s(b: Uint8Array, dv: DataView, q: number, n: number): Int16Array {
-  const a = new Int16Array(n);
-  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer).set(b.subarray(q, q + 2 * n));
+function readI16s(b: Uint8Array, dv: DataView, q: number, n: number, slab?: TypedArraySlab): Int16Array {
+  const a = slab ? slab.i16(n) : new Int16Array(n);
+  if (HOST_LITTLE_ENDIAN) new Uint8Array(a.buffer, a.byteOffset, 2 * n).set(b.subarray(q, q + 2 * n));
   else for (let i = 0; i < n; i++) a[i] = dv.getInt16(q + 2 * i, true);
   return a;
 }
