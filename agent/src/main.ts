@@ -2,26 +2,20 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { LookoutConfig, SensorConfig } from './config/schema.js';
 import { configHash } from './config/load.js';
-import { systemClock, type ByteSource, type Clock } from './io/types.js';
-import { openInput } from './io/open.js';
+import { systemClock, type Clock } from './io/types.js';
 import { Outbox } from './outbox/outbox.js';
 import { Publisher } from './publish/publisher.js';
 import type { BirthBody, StatusBody } from './publish/records.js';
-import { Cat240Decoder } from './protocols/cat240/decoder.js';
-import type { StreamDecoder } from './protocols/types.js';
-import { DetectionStage } from './detect/stage.js';
 import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
-import { Georeferencer } from './track/georef.js';
 import { StatusReporter } from './ops/status.js';
-import { IdleFlush } from './io/idle-flush.js';
+import { buildRadarVideo } from './sensors/radar-video.js';
+import { buildMmwave } from './sensors/mmwave.js';
+import { buildArpa } from './sensors/arpa.js';
+import { buildNav, type NavRuntime } from './sensors/nav.js';
+import type { SensorContext, SensorRuntime, Stage } from './sensors/types.js';
 
-/** A long-lived part of the agent. Started in the order built, stopped in reverse. */
-export interface Stage {
-  readonly name: string;
-  start(): Promise<void> | void;
-  stop(): Promise<void> | void;
-}
+export type { Stage, SensorRuntime } from './sensors/types.js';
 
 export interface AgentDeps {
   logger: Logger;
@@ -33,23 +27,24 @@ export interface AgentDeps {
   onInputEnd?: (sensorId: string) => void;
 }
 
-/** What one sensor contributes to status. */
-export interface SensorRuntime {
-  id: string;
-  protocol: string;
-  source: ByteSource;
-  decoder: StreamDecoder<unknown>;
-  detection?: DetectionStage;
-}
+const SENSOR_BUILDERS: Record<SensorConfig['protocol'], (ctx: SensorContext) => SensorRuntime> = {
+  cat240: buildRadarVideo,
+  'ti-mmwave': buildMmwave,
+  nmea0183: buildArpa,
+};
+
+const SENSOR_TYPES: Record<SensorConfig['protocol'], string> = { cat240: 'radar', 'ti-mmwave': 'mmwave-radar', nmea0183: 'arpa-radar' };
 
 /**
  * The composition root: builds every stage from the configuration and hands each what it needs.
- * Nothing else constructs long-lived services.
+ * Nothing else constructs long-lived services. Start order: outbox, publisher, nav, sensors,
+ * status; stop in reverse, each stage in its own try/catch.
  */
 export class Agent {
   private readonly stages: Stage[] = [];
   private started: Stage[] = [];
   readonly sensors: SensorRuntime[] = [];
+  nav: NavRuntime | undefined;
   private outbox!: Outbox;
   private publisher!: Publisher;
   private kernels!: DetectorKernels;
@@ -73,7 +68,7 @@ export class Agent {
     return this.publisher;
   }
 
-  private async build(): Promise<void> {
+  private build(): void {
     const { config, deps } = this;
     this.kernels = deps.kernels ?? loadKernels({ logger: this.log.child({ stage: 'detect' }) });
     this.outbox = new Outbox({
@@ -93,93 +88,71 @@ export class Agent {
       birth: () => this.birth(),
       clock: this.clock,
     });
-    this.stages.push({ name: 'outbox', start: () => this.outbox.start(), stop: () => this.outbox.stop() }, { name: 'publisher', start: () => this.publisher.start(), stop: () => this.publisher.stop() });
-    for (const sensor of config.sensors) await this.buildSensor(sensor);
-    const status = new StatusReporter({
-      intervalMs: config.status.intervalMs,
-      clock: this.clock,
-      collect: () => this.status(),
-      emit: (body) => this.outbox.append('status', body),
-    });
-    this.stages.push(status);
-  }
-
-  private async buildSensor(sensor: SensorConfig): Promise<void> {
-    const log = this.log.child({ stage: 'sensor', sensor: sensor.id });
-    if (sensor.protocol !== 'cat240') throw new TypeError(`protocol ${sensor.protocol} is not wired into the agent yet`);
-    const radar = sensor.radar!;
-    const georef = new Georeferencer({ latitude: radar.latitude, longitude: radar.longitude, northOffsetDegrees: radar.northOffsetDegrees });
-    const origin = { latitude: radar.latitude, longitude: radar.longitude };
-    const detection = new DetectionStage({
-      config: sensor.detection,
-      kernels: this.kernels,
-      logger: log.child({ stage: 'detect' }),
-      radar: origin,
-      onPlots: (plots) => {
-        if (plots.length === 0) return;
-        const placed = plots.map((p) => georef.place(p));
-        this.outbox.append('plots', { sensor: sensor.id, origin, plots: placed });
-      },
-    });
-    const decoder = new Cat240Decoder({
-      onFrame: (msg) => {
-        if (msg.type === 'cat240.video') detection.pushSpoke(msg);
-      },
-    });
-    const idle = new IdleFlush(() => decoder.flush());
-    const source = openInput(
-      sensor.input,
-      {
-        // A datagram holds whole blocks: framing by datagram beats hunting for block starts.
-        onData:
-          sensor.input.type === 'udp'
-            ? (chunk, rx) => decoder.pushDatagram(chunk, rx)
-            : (chunk, rx) => {
-                decoder.push(chunk, rx);
-                idle.touch();
-              },
-      },
-      log,
-      { onEnd: () => {
-        decoder.end();
-        this.deps.onInputEnd?.(sensor.id);
-      } },
+    this.stages.push(
+      { name: 'outbox', start: () => this.outbox.start(), stop: () => this.outbox.stop() },
+      { name: 'publisher', start: () => this.publisher.start(), stop: () => this.publisher.stop() },
     );
-    this.sensors.push({ id: sensor.id, protocol: sensor.protocol, source, decoder, detection });
-    this.stages.push({ name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() });
-    this.stages.push({ name: `source:${sensor.id}`, start: () => source.start(), stop: () => source.stop() });
-    if (sensor.input.type !== 'udp') this.stages.push(idle);
+    if (config.nav) {
+      this.nav = buildNav(config.nav, this.log.child({ stage: 'nav', protocol: config.nav.protocol }));
+      this.stages.push(...this.nav.stages);
+    }
+    for (const sensor of config.sensors) {
+      const runtime = SENSOR_BUILDERS[sensor.protocol]({
+        sensor,
+        logger: this.log.child({ stage: 'sensor', sensor: sensor.id }),
+        sink: this.outbox,
+        kernels: this.kernels,
+        ...(this.nav ? { platform: this.nav.poses } : {}),
+        onInputEnd: () => deps.onInputEnd?.(sensor.id),
+      });
+      this.sensors.push(runtime);
+      this.stages.push(...runtime.stages);
+    }
+    this.stages.push(
+      new StatusReporter({
+        intervalMs: config.status.intervalMs,
+        clock: this.clock,
+        collect: () => this.status(),
+        emit: (body) => this.outbox.append('status', body),
+      }),
+    );
   }
 
   birth(): BirthBody {
+    const kinds = new Set(this.config.sensors.map((s) => (s.protocol === 'nmea0183' ? 'tracks' : 'plots')));
     return {
       version: this.deps.version,
       sensors: this.config.sensors.map((s) => ({
         id: s.id,
         protocol: s.protocol,
-        type: s.protocol === 'cat240' || s.protocol === 'nmea0183' ? 'radar' : s.protocol === 'ti-mmwave' ? 'mmwave-radar' : 'flight-controller',
+        type: SENSOR_TYPES[s.protocol],
         ...(s.radar ? { latitude: s.radar.latitude, longitude: s.radar.longitude, heightMetres: s.radar.altitudeMetres } : {}),
       })),
       configHash: configHash(this.config),
       session: this.outbox.session,
-      capabilities: ['plots', 'status', 'gap'],
+      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.config.nav ? ['nav'] : [])],
       startedMs: this.startedMs,
       nextSeq: this.outbox.nextSequence,
     };
   }
 
-  /** The numbers a status record carries; also what `lookout run` logs. */
+  /** The numbers a status record carries. */
   status(): Omit<StatusBody, 'spokesPerSecond'> & { spokes: number } {
     const counters: Record<string, number> = {};
     let spokes = 0;
     let plotsPerScan = 0;
     for (const s of this.sensors) {
       for (const [k, v] of Object.entries(s.decoder.counters)) counters[`${s.id}.decoder.${k}`] = v;
+      for (const [k, v] of Object.entries(s.counters?.() ?? {})) counters[`${s.id}.${k}`] = v;
       if (s.detection) {
         for (const [k, v] of Object.entries(s.detection.counters)) if (typeof v === 'number') counters[`${s.id}.detect.${k}`] = v;
         spokes += s.detection.counters.spokes;
         plotsPerScan += s.detection.counters.plotsLastTurn;
       }
+    }
+    if (this.nav) {
+      for (const [k, v] of Object.entries(this.nav.decoder.counters)) counters[`nav.decoder.${k}`] = v;
+      for (const [k, v] of Object.entries(this.nav.counters())) counters[`nav.${k}`] = v;
     }
     for (const [k, v] of Object.entries(this.outbox.counters)) counters[`outbox.${k}`] = v;
     for (const [k, v] of Object.entries(this.publisher.counters)) counters[`mqtt.${k}`] = v;
@@ -199,12 +172,12 @@ export class Agent {
 
   async start(): Promise<void> {
     this.startedMs = this.clock.wallMs();
-    await this.build();
+    this.build();
     for (const stage of this.stages) {
       await stage.start();
       this.started.push(stage);
     }
-    this.log.info({ unit: this.config.unit, session: this.outbox.session, sensors: this.sensors.map((s) => s.id), kernels: this.kernels.impl }, 'agent started');
+    this.log.info({ unit: this.config.unit, session: this.outbox.session, sensors: this.sensors.map((s) => s.id), nav: this.config.nav?.protocol, kernels: this.kernels.impl }, 'agent started');
   }
 
   /** Stops every started stage in reverse order, each in its own try/catch. */

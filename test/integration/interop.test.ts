@@ -18,6 +18,12 @@ import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema } from '../../agent/src/publish/config.js';
 import { runTail } from '../../agent/src/cli/tail.js';
 import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
+import { existsSync, writeFileSync } from 'node:fs';
+import { SerialPort } from 'serialport';
+import { loadRadarScenario } from '../../agent/src/sim/scenario.js';
+import { createCat240RadarSim } from '../../agent/src/sim/cat240.js';
+import { startPtyPair } from '../helpers/socat.js';
+import { spawnLookout, waitUntil } from '../helpers/cli.js';
 
 const PYTHON = '/usr/bin/python3';
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
@@ -128,4 +134,76 @@ describe('interop with a Python hub from Debian packages', () => {
     }
     expect(diffs.slice(0, 20)).toEqual([]);
   });
+
+  it.skipIf(!existsSync(join(REPO_ROOT, 'agent', 'dist', 'main.js')))('decodes a live `lookout run` (simulated radar over a PTY) the same as lookout tail', async () => {
+    const gen = mkdtempSync(join(tmpdir(), 'lookout-pygen-'));
+    execFileSync('protoc', [`--python_out=${gen}`, '-I', join(REPO_ROOT, 'proto'), join(REPO_ROOT, 'proto/lookout/v1/lookout.proto')]);
+    const hubPy = spawn(PYTHON, [join(REPO_ROOT, 'test/interop/hub.py'), '--gen', gen, '--port', String(broker.port), '--duration', '120'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    py = hubPy;
+    const pyLines: Array<Record<string, Json>> = [];
+    const pyReady = new Promise<void>((resolve) => {
+      createInterface({ input: hubPy.stdout! }).on('line', (l) => {
+        const o = JSON.parse(l) as Record<string, Json>;
+        if (o.event === 'ready') resolve();
+        else pyLines.push(o);
+      });
+    });
+    const tailOut = new PassThrough();
+    const tailLines: Array<Record<string, Json>> = [];
+    createInterface({ input: tailOut }).on('line', (l) => tailLines.push(JSON.parse(l) as Record<string, Json>));
+    const ac = new AbortController();
+    let tailReady!: () => void;
+    const tailReadyP = new Promise<void>((r) => (tailReady = r));
+    const tailDone = runTail({ url: broker.url, unit: 'interop-run', statsInterval: 10, gapTimeout: 10, protocolVersion: 5, onReady: tailReady, signal: ac.signal }, tailOut, new PassThrough());
+    await Promise.all([pyReady, tailReadyP]);
+
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-interop-run-'));
+    const scenario = loadRadarScenario('coastal');
+    const pty = await startPtyPair(dir);
+    const cfg = join(dir, 'lookout.yaml');
+    writeFileSync(cfg, JSON.stringify({
+      unit: 'interop-run',
+      dataDir: join(dir, 'data'),
+      sensors: [{ id: 'radar1', protocol: 'cat240', input: { type: 'serial', path: pty.b, baud: 921600 }, radar: { latitude: scenario.radar.latitude, longitude: scenario.radar.longitude } }],
+      mqtt: { url: broker.url },
+      status: { intervalMs: 1000 },
+    }));
+    const agent = spawnLookout(['run', '--config', cfg]);
+    const sim = createCat240RadarSim({ scenario, seed: 5, startWallMs: Date.now() });
+    const port = new SerialPort({ path: pty.a, baudRate: 921600 });
+    port.on('error', () => {});
+    const started = performance.now();
+    let pending = sim.next();
+    const timer = setInterval(() => {
+      const elapsedS = (performance.now() - started) / 1000;
+      while (pending.timeS <= elapsedS) {
+        port.write(pending.bytes);
+        pending = sim.next();
+      }
+    }, 10);
+    try {
+      await waitUntil(() => tailLines.filter((l) => l.kind === 'plots').length >= 3 && tailLines.filter((l) => l.kind === 'status').length >= 3, 40_000, 'plots and status from the agent');
+    } finally {
+      clearInterval(timer);
+      await new Promise<void>((r) => (port.isOpen ? port.close(() => r()) : r()));
+      expect((await agent.stop('SIGTERM')).code).toBe(0);
+      await pty.stop();
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+    ac.abort();
+    await tailDone;
+    hubPy.kill('SIGTERM');
+
+    const recs = (lines: Array<Record<string, Json>>) => new Map(lines.filter((l) => !('event' in l) && l.unit === 'interop-run' && (l.seq as number) > 0).map((l) => [`${l.unit}/${l.seq}`, l]));
+    const t = recs(tailLines);
+    const p = recs(pyLines);
+    expect(t.size).toBeGreaterThanOrEqual(6);
+    expect([...p.keys()].sort()).toEqual([...t.keys()].sort());
+    const diffs: string[] = [];
+    for (const [k, v] of t) sameJson(v as Json, p.get(k) as Json, k, diffs);
+    expect(diffs.slice(0, 20)).toEqual([]);
+    // the plots of a real run are compact too
+    const plotsLines = [...t.values()].filter((l) => l.kind === 'plots');
+    expect(plotsLines.length).toBeGreaterThan(0);
+  }, 90_000);
 });

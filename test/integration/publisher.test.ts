@@ -15,6 +15,7 @@ import { Publisher, type PublisherOptions } from '../../agent/src/publish/publis
 import { mqttConfigSchema, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
 import type { BirthBody, StatusBody } from '../../agent/src/publish/records.js';
+import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
@@ -224,5 +225,49 @@ describe('Publisher with a real mosquitto', () => {
     await until(() => got.length >= 1, 'status');
     expect(got[0]).toBeGreaterThan(100);
     expect(got[0]).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('Publisher bandwidth budget with a real mosquitto', () => {
+  let broker: Mosquitto;
+  beforeAll(async () => {
+    broker = await startMosquitto();
+  });
+  afterAll(async () => disposeMosquitto(broker));
+
+  it('over budget: higher priorities first, plots thinned (strongest kept), thinning counted', async () => {
+    const hub = new TestHub();
+    await hub.connect(broker.url);
+    const unit = 'budget-1';
+    const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
+    const outbox = new Outbox({ path, unit, maxBytes: 64 << 20, groupCommitMs: 10, logger });
+    await outbox.start();
+    const origin = { latitude: 43, longitude: 5 };
+    for (let i = 0; i < 6; i++) {
+      const plots = busyTurnPlots({ plots: 600, seed: i + 1, scan: i });
+      outbox.append('plots', { sensor: 'r', origin, plots });
+      outbox.append('status', { spokesPerSecond: i, plotsPerScan: 600, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
+    }
+    for (let i = 0; i < 5; i++) outbox.append('alerts', { severity: 'critical', code: 'ZONE', message: String(i) });
+    outbox.flush();
+    const publisher = new Publisher({ outbox, unit, mqtt: mqttConfigSchema.parse({ url: broker.url, bandwidth: { bytesPerSecond: 8000, burstBytes: 4096 } }), logger, birth: birth(outbox) });
+    await publisher.start();
+    await until(() => outbox.depth === 0 && hub.records.filter((r) => r.unit === unit && r.seq > 0).length >= 17, 'the backlog through the budget', 40_000);
+    const recs = hub.records.filter((r) => r.unit === unit && r.seq > 0);
+    expect(recs.slice(0, 5).every((r) => r.kind === 'alerts')).toBe(true);
+    const plots = recs.filter((r) => r.kind === 'plots');
+    expect(plots).toHaveLength(6);
+    let thinned = 0;
+    for (const r of plots) {
+      if (r.kind !== 'plots') continue;
+      thinned += r.body.thinned ?? 0;
+      expect(r.body.plots.length + (r.body.thinned ?? 0)).toBe(600);
+    }
+    expect(thinned).toBeGreaterThan(0);
+    expect(publisher.counters.thinned).toBe(thinned);
+    expect(recs.filter((r) => r.kind === 'status')).toHaveLength(6);
+    await publisher.stop();
+    await outbox.stop();
+    await hub.close();
   });
 });

@@ -47,7 +47,7 @@ export interface Cat240BenchOptions extends RadarDecodeBenchOptions {
 }
 
 export interface TiBenchOptions extends RadarDecodeBenchOptions {
-  /** Include the range-Doppler heatmap (256 x 32 u16) in each frame. Default false: points, side info, range profile, stats, temperatures as in the real capture. */
+  /** Include the range-Doppler heatmap (256 x 16 u16, the simulator's default) in each frame. Default false: points, side info, range profile, stats, temperatures as in the real capture. */
   heatmap?: boolean;
 }
 
@@ -100,7 +100,7 @@ export function benchTiMmwave(options: TiBenchOptions = {}): RadarDecodeBenchRes
   });
   const size = templates.reduce((n, t) => n + t.length, 0) / templates.length;
   return finish(options.heatmap ? 'ti-mmwave+heatmap' : 'ti-mmwave', result, frames, decoded / result.runs, skipped,
-    `one frame with points, side info, range profile, stats, temperatures${options.heatmap ? ', 256x32 range-Doppler heatmap' : ''} (~${Math.round(size)} bytes)`);
+    `one frame with points, side info, range profile, stats, temperatures${options.heatmap ? ', 256x16 range-Doppler heatmap' : ''} (~${Math.round(size)} bytes)`);
 }
 
 function fill(total: number, frameAt: (i: number) => Buffer): { buffer: Buffer; frames: number } {

@@ -152,6 +152,32 @@ async function replay(dir: string, url: string, n: number, inflight: number): Pr
   return { seconds, perSecond: n / seconds };
 }
 
+/** Baseline: bare mqtt.js QoS 1 publishes of the same payload size, same window, no outbox. */
+async function rawMqttRate(url: string, n: number, inflight: number): Promise<number> {
+  const mqtt = (await import('mqtt')).default;
+  const c = await mqtt.connectAsync(url, { protocolVersion: 5, clientId: 'bench-raw' });
+  const payload = Buffer.from(encodeRecord({ unit: 'bench-replay', session: 1, seq: 1, kind: 'status', timeMs: Date.now(), body: statusBody(1) }));
+  let acked = 0;
+  let sent = 0;
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => {
+    const pump = (): void => {
+      while (sent - acked < inflight && sent < n) {
+        sent++;
+        c.publish('lookout/v1/bench-raw/status', payload, { qos: 1 }, () => {
+          acked++;
+          if (acked === n) resolve();
+          else setImmediate(pump);
+        });
+      }
+    };
+    pump();
+  });
+  const rate = n / ((performance.now() - t0) / 1000);
+  await c.endAsync();
+  return rate;
+}
+
 function bytesPerPlot(): { proto: number; json: number } {
   const origin = { latitude: 43.2965, longitude: 5.3698 };
   let proto = 0;
@@ -194,8 +220,10 @@ export async function runOutboxBench(opts: OutboxBenchOptions, out: NodeJS.Writa
     }
     try {
       const m = opts.replayRecords ?? 1_000_000;
-      const rp = await replay(dir, broker.url, m, opts.inflight ?? 1000);
-      printRow({ bench: 'outbox', name: `replay ${m} queued records to mosquitto`, value: Number(rp.seconds.toFixed(2)), unit: 's', goal: '<= 30', note: `${Math.round(rp.perSecond)} records/s, in-flight window ${opts.inflight ?? 1000}` }, opts.json, out);
+      const w = opts.inflight ?? 1000;
+      const rp = await replay(dir, broker.url, m, w);
+      const raw = await rawMqttRate(broker.url, Math.min(m, 100_000), w);
+      printRow({ bench: 'outbox', name: `replay ${m} queued records to mosquitto`, value: Number(rp.seconds.toFixed(2)), unit: 's', goal: '<= 30', baseline: { name: 'bare mqtt.js QoS 1, same window', value: Number((m / raw).toFixed(2)), unit: 's' }, note: `${Math.round(rp.perSecond)} records/s vs ${Math.round(raw)}/s bare, in-flight window ${w}` }, opts.json, out);
     } finally {
       await broker.stop();
     }

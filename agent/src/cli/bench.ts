@@ -17,13 +17,13 @@ async function runBench(name: BenchName, flags: BenchFlags, out: NodeJS.Writable
   const json = flags.json ?? false;
   switch (name) {
     case 'detect':
-      return (await import('../bench/detect.js' as string)).runDetectBench({ json }, out);
+      return (await import('../bench/detect.js')).runDetectBench({ json }, out);
     case 'decode':
-      return (await import('../bench/decode.js' as string)).runDecodeBench({ json }, out);
+      return (await import('../bench/decode.js')).runDecodeBench({ json }, out);
     case 'outbox':
-      return (await import('../bench/outbox.js' as string)).runOutboxBench({ json }, out);
+      return (await import('../bench/outbox.js')).runOutboxBench({ json }, out);
     case 'pipeline':
-      return (await import('../bench/pipeline.js' as string)).runPipelineBench({ json, ...(flags.minutes !== undefined ? { minutes: flags.minutes } : {}) }, out);
+      return (await import('../bench/pipeline.js')).runPipelineBench({ json, ...(flags.minutes !== undefined ? { minutes: flags.minutes } : {}) }, out);
   }
 }
 

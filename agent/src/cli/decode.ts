@@ -20,7 +20,13 @@ export interface DecodeOptions {
 
 /**
  * Decodes a capture file to JSON lines on `out`: one per frame/sentence/packet (each with a
- * `type`), then with `stats` one `{"type":"stats", ...counters}`. Streams the file in chunks and
+ * `type`), then with `stats` one `{"type":"stats", ...counters}`. The line of each protocol is
+ * its registry JSON view (protocols/registry.ts): `cat240.video` / `cat240.summary`;
+ * `ti-mmwave.frame` with `frame`, `version` ("3.4.0.3"), `platform` ("0xa1642") and `points`;
+ * `nmea0183` with `talker`, `sentence` and the typed fields (raw `fields` for untyped ones);
+ * `mavlink` with `msgid`, `name`, `sysid`, `compid`, `seq`, `signed` and the message fields in
+ * SI units and degrees. Binary arrays print as `{length,min,max,mean}` or, with
+ * `binary: 'base64'`, `{length,base64}`. Streams the file in chunks and
  * waits for `out` to drain when it says so, so a large file piped into a slow reader holds
  * memory to about one chunk's worth of lines.
  */

@@ -33,15 +33,15 @@ async function createSensor(flags: SimFlags, startWallMs: number): Promise<Simul
 async function createOtherSensor(flags: SimFlags, startWallMs: number): Promise<SimulatedSensor> {
   switch (flags.protocol) {
     case 'ti-mmwave': {
-      const { createTiMmwaveSim } = await import('../sim/ti-mmwave.js' as string);
+      const { createTiMmwaveSim } = await import('../sim/ti-mmwave.js');
       return createTiMmwaveSim({ seed: flags.seed, startWallMs, heatmap: flags.heatmap ?? false });
     }
     case 'nmea0183': {
-      const { createArpaSim } = await import('../sim/arpa.js' as string);
+      const { createArpaSim } = await import('../sim/arpa.js');
       return createArpaSim({ seed: flags.seed, startWallMs });
     }
     case 'mavlink': {
-      const { createDroneSim } = await import('../sim/drone.js' as string);
+      const { createDroneSim } = await import('../sim/drone.js');
       return createDroneSim({ seed: flags.seed, startWallMs, ...(flags.key ? { signingKeyHex: flags.key } : {}) });
     }
     default:
@@ -100,7 +100,7 @@ export function register(program: Command, ctx: CliContext): void {
           shouldStop: () => stop,
         });
         if (sink.name !== 'stdout') {
-          ctx.stderr.write(`sim: ${result.steps} messages, ${result.bytes} bytes, ${result.simulatedS.toFixed(1)} s simulated to ${sink.name}\n`);
+          ctx.stderr.write(`sim: ${result.steps} writes, ${result.bytes} bytes, ${result.simulatedS.toFixed(1)} s simulated to ${sink.name}\n`);
         }
       } finally {
         process.off('SIGINT', onSignal);

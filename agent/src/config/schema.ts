@@ -3,7 +3,6 @@ import { inputSchema } from '../io/config.js';
 import { detectionConfigSchema } from '../detect/config.js';
 import { outboxConfigSchema } from '../outbox/config.js';
 import { mqttConfigSchema } from '../publish/config.js';
-import { PROTOCOL_NAMES } from '../protocols/types.js';
 
 const unitId = z
   .string()
@@ -18,18 +17,36 @@ export const radarSiteSchema = z
   })
   .strict();
 
+export const tiConfigPortSchema = z
+  .object({
+    port: z.string().min(1).describe('the sensor\'s CLI (config) port, e.g. /dev/ttyACM0'),
+    baud: z.number().int().positive().default(115200),
+    cfgFile: z.string().min(1).describe('the .cfg file sent line by line at start (lines starting with % are comments)'),
+    lineTimeoutMs: z.number().int().positive().default(3000).describe('wait this long for Done after each line'),
+  })
+  .strict();
+
+/** Sensors Lookout reads contacts from; MAVLink is a navigation source (`nav`), not a sensor. */
+export const SENSOR_PROTOCOLS = ['cat240', 'ti-mmwave', 'nmea0183'] as const;
+
 export const sensorSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'a sensor id is 1-32 letters, digits, "_", "." or "-"'),
-    protocol: z.enum(PROTOCOL_NAMES as [string, ...string[]]).describe('what the sensor speaks'),
+    protocol: z
+      .enum(SENSOR_PROTOCOLS, { error: (i) => (i.input === 'mavlink' ? 'mavlink is a navigation source: configure it under nav' : `expected one of ${SENSOR_PROTOCOLS.join(', ')}`) })
+      .describe('cat240 radar video, ti-mmwave points, nmea0183 ARPA targets'),
     input: inputSchema,
-    radar: radarSiteSchema.optional().describe('where the antenna is (needed for radar video)'),
+    radar: radarSiteSchema.optional().describe('where the antenna is and where it points (radar video, mmWave mount)'),
     detection: detectionConfigSchema.default(detectionConfigSchema.parse({})),
+    tiConfig: tiConfigPortSchema.optional().describe('ti-mmwave: configure the sensor through its CLI port at start'),
   })
   .strict()
   .superRefine((s, ctx) => {
     if (s.protocol === 'cat240' && s.radar === undefined) {
       ctx.addIssue({ code: 'custom', path: ['radar'], message: 'a cat240 sensor needs the radar position (radar.latitude, radar.longitude)' });
+    }
+    if (s.tiConfig !== undefined && s.protocol !== 'ti-mmwave') {
+      ctx.addIssue({ code: 'custom', path: ['tiConfig'], message: 'tiConfig is for ti-mmwave sensors only' });
     }
   });
 
@@ -65,6 +82,9 @@ export const configSchema = z
     c.sensors.forEach((s, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sensors', i, 'id'], message: `sensor id "${s.id}" is used twice` });
       seen.add(s.id);
+      if (s.protocol === 'ti-mmwave' && s.radar === undefined && c.nav === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sensors', i, 'radar'], message: 'a ti-mmwave sensor needs its mount (radar.latitude, longitude, northOffsetDegrees = boresight azimuth) or a nav source' });
+      }
     });
   });
 

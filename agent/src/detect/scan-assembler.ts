@@ -56,7 +56,7 @@ export interface ScanAssemblerCounters {
 }
 
 /** Spokes that must agree on the spokes per turn before it is trusted. */
-const INFERENCE_SPOKES = 4;
+const INFERENCE_SPOKES = 8;
 
 function spokeDtype(cells: VideoSpoke['cells']): SpokeGeometry['dtype'] {
   return cells instanceof Uint8Array ? 'u8' : cells instanceof Uint16Array ? 'u16' : 'f32';
@@ -124,23 +124,23 @@ export class ScanAssembler {
     this.pending.push(spoke);
     let spokesPerTurn = this.options.spokesPerTurn;
     if (spokesPerTurn === undefined) {
+      // The azimuth step of each spoke: its own width, else the step from the spoke before.
       const width = (spoke.endAzimuth - spoke.startAzimuth) & 0xffff;
-      let candidate = 0;
-      if (width > 0) candidate = Math.round(65536 / width);
-      else if (this.pending.length >= 2) {
-        const prev = this.pending[this.pending.length - 2]!;
-        const step = (spoke.startAzimuth - prev.startAzimuth) & 0xffff;
-        if (step > 0) candidate = Math.round(65536 / step);
-      }
-      if (candidate < 8 || candidate > 65536) candidate = 0;
-      this.candidates.push(candidate);
+      let step = width;
+      if (step === 0 && this.pending.length >= 2) step = (spoke.startAzimuth - this.pending[this.pending.length - 2]!.startAzimuth) & 0xffff;
+      if (step === 0 || step > 65536 / 8) step = 0;
+      this.candidates.push(step);
       if (this.candidates.length > INFERENCE_SPOKES) this.candidates.shift();
-      const c0 = this.candidates[0]!;
-      if (this.candidates.length < INFERENCE_SPOKES || c0 === 0 || !this.candidates.every((c) => c === c0)) {
+      // Steps agree within 4 %: widths of a spoke count that does not divide 65536 alternate
+      // (2000 spokes: 32 and 33); their mean gives the count.
+      const lo = Math.min(...this.candidates);
+      const hi = Math.max(...this.candidates);
+      if (this.candidates.length < INFERENCE_SPOKES || lo === 0 || hi > lo * 1.04) {
         if (this.pending.length > 64) this.pending.shift();
         return;
       }
-      spokesPerTurn = c0;
+      const mean = this.candidates.reduce((a, b) => a + b, 0) / this.candidates.length;
+      spokesPerTurn = Math.round(65536 / mean);
     }
     this.geometry = {
       spokesPerTurn,

@@ -63,7 +63,7 @@ export interface DetectionCounters {
   nativeFallback: number;
 }
 
-/** Where the plots' spokes came from: the centre azimuth and time of each spoke index. */
+/** Plots taken from the extractor per call. */
 const PLOT_BATCH = 256;
 
 /**
@@ -90,7 +90,6 @@ export class DetectionStage {
   private clutterUpdates = new Uint32Array(0);
   private readonly plotBuffer = new Float64Array(PLOT_BATCH * PLOT_STRIDE);
   private plotsThisTurn = 0;
-  private lastTurn = 0;
   private warnedShort = false;
 
   constructor(options: DetectionStageOptions) {

@@ -76,7 +76,6 @@ export class UdpSource implements ByteSource {
         });
       });
       if (o.multicastGroup !== undefined) socket.addMembership(o.multicastGroup, o.multicastInterface);
-      if (o.receiveBufferBytes !== undefined) socket.setRecvBufferSize(o.receiveBufferBytes);
     } catch (err) {
       socket.close();
       throw new LookoutError('E_UDP', `cannot listen on UDP ${address}:${o.port}${o.multicastGroup ? ` (group ${o.multicastGroup})` : ''}: ${(err as Error).message}`, {
@@ -92,6 +91,14 @@ export class UdpSource implements ByteSource {
       this.counters.errors++;
       o.onError?.(new LookoutError('E_UDP', `UDP ${this.name}: ${err.message}`, { cause: err, retryable: true }));
     });
+    if (o.receiveBufferBytes !== undefined) {
+      // Best effort: the kernel may refuse or cap it (net.core.rmem_max); receiving still works.
+      try {
+        socket.setRecvBufferSize(o.receiveBufferBytes);
+      } catch (err) {
+        o.onError?.(new LookoutError('E_UDP', `UDP ${this.name}: receive buffer of ${o.receiveBufferBytes} bytes refused: ${(err as Error).message}`, { cause: err }));
+      }
+    }
     this.socket = socket;
     o.onOpen?.();
   }

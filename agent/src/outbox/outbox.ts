@@ -100,7 +100,7 @@ export interface OutboxOptions {
 export const ROW_OVERHEAD_BYTES = 64;
 const SEQ_BLOCK = 1_000_000;
 /** Rows per multi-row INSERT: 1.4x the rows/s of single-row inserts here (64 vs 1, 300k status rows). */
-const INSERT_BATCH = 64;
+const INSERT_BATCH = 128;
 const INSERT_COLUMNS = '(seq, session, kind, priority, topic, created_ms, expires_ms, payload)';
 const MAX_GAP_RANGES = 4096;
 
@@ -124,6 +124,11 @@ function isCorrupt(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | undefined;
   if (!e) return false;
   return e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB' || /malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(e.message ?? '');
+}
+
+/** protobufjs returns a Buffer under Node: use it as is rather than copying it once more per record. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Compresses sorted seqs into inclusive ranges. */
@@ -284,7 +289,7 @@ export class Outbox {
     const now = Math.round(this.clock.wallMs());
     const seq = this.nextSeq++;
     if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
-    const payload = Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind, timeMs: now, body }));
+    const payload = asBuffer(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind, timeMs: now, body }));
     let expiresAtMs: number | null = null;
     if (options.expiresAtMs !== undefined) expiresAtMs = options.expiresAtMs === null ? null : Math.round(options.expiresAtMs);
     else {
@@ -306,20 +311,14 @@ export class Outbox {
    */
   peek(afterRowId: number, limit: number, priority?: number): OutboxRecord[] {
     if (!this.stmts) return [];
-    const rows = (priority === undefined ? this.stmts.peekAll.all(afterRowId, limit) : this.stmts.peekPrio.all(priority, afterRowId, limit)) as Array<{
-      id: number;
-      seq: number;
-      kind: RecordKind;
-      topic: string;
-      priority: number;
-      created_ms: number;
-      expires_ms: number | null;
-      payload: Buffer;
-    }>;
+    // Raw rows (arrays): a third cheaper than row objects when the publisher replays a backlog.
+    const rows = (priority === undefined ? this.stmts.peekAll.all(afterRowId, limit) : this.stmts.peekPrio.all(priority, afterRowId, limit)) as Array<
+      [number, number, RecordKind, string, number, number, number | null, Buffer]
+    >;
     const out: OutboxRecord[] = [];
     for (const r of rows) {
-      if (this.ackSet.has(r.id)) continue;
-      out.push({ rowId: r.id, seq: r.seq, kind: r.kind, topic: r.topic, priority: r.priority, createdMs: r.created_ms, expiresAtMs: r.expires_ms, payload: r.payload });
+      if (this.ackSet.size > 0 && this.ackSet.has(r[0])) continue;
+      out.push({ rowId: r[0], seq: r[1], kind: r[2], topic: r[3], priority: r[4], createdMs: r[5], expiresAtMs: r[6], payload: r[7] });
     }
     return out;
   }
@@ -406,8 +405,8 @@ export class Outbox {
         insertBatch: db.prepare(`INSERT INTO records ${INSERT_COLUMNS} VALUES ${new Array(INSERT_BATCH).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
         del: db.prepare('DELETE FROM records WHERE id = ? RETURNING length(payload) AS len'),
         setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
-        peekAll: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE id > ? ORDER BY id LIMIT ?'),
-        peekPrio: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE priority = ? AND id > ? ORDER BY id LIMIT ?'),
+        peekAll: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE id > ? ORDER BY id LIMIT ?').raw(true),
+        peekPrio: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE priority = ? AND id > ? ORDER BY id LIMIT ?').raw(true),
         lowestPrio: db.prepare('SELECT MIN(priority) AS p FROM records'),
         oldestOfPrio: db.prepare('SELECT id, seq, kind, length(payload) AS len FROM records WHERE priority = ? ORDER BY id LIMIT ?'),
         expired: db.prepare('SELECT id, seq, kind, length(payload) AS len FROM records WHERE expires_ms IS NOT NULL AND expires_ms <= ? ORDER BY id LIMIT 10000'),
@@ -530,6 +529,7 @@ export class Outbox {
     const stmts = this.stmts;
     const rows = stmts.expired.all(now) as Array<{ id: number; seq: number; kind: RecordKind; len: number }>;
     if (rows.length === 0) return;
+    const before = { rowCount: this.rowCount, rowBytes: this.rowBytes, nextSeq: this.nextSeq, gapRecords: this.counters.gapRecords };
     try {
       this.db.transaction(() => {
         for (const r of rows) {
@@ -542,6 +542,11 @@ export class Outbox {
       })();
       this.counters.droppedExpired += rows.length;
     } catch (err) {
+      // Rolled back: the rows are still there, and the gap record's seq was not used.
+      this.rowCount = before.rowCount;
+      this.rowBytes = before.rowBytes;
+      this.nextSeq = before.nextSeq;
+      this.counters.gapRecords = before.gapRecords;
       this.log.error({ err }, 'outbox: expiry sweep failed');
     }
   }
@@ -619,11 +624,15 @@ export class Outbox {
     const session = this.sessionNo;
     const movedTo = this.moveAside();
     this.openDb();
-    this.nextSeq = Math.max(keepNext, this.seqCeiling + 1);
+    // At run time the counter is known exactly: no need to skip a block.
+    this.nextSeq = keepNext;
     this.sessionNo = session;
     this.bumpSession();
     this.counters.corruptRecoveries++;
     this.open = pending;
+    // The unsent rows of the old file are lost with it: announce every seq before the open group.
+    const firstPending = pending.length > 0 ? Math.min(...pending.map((r) => r.seq)) : keepNext;
+    if (firstPending > 1) this.appendGap([[1, firstPending - 1]], 'corrupt', [], firstPending - 1);
     this.raise({ severity: 'critical', code: 'E_OUTBOX_CORRUPT', message: `outbox database became corrupt; moved aside to ${movedTo} and started a fresh one`, details: { path: this.opts.path, movedTo } });
   }
 

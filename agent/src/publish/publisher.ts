@@ -223,6 +223,9 @@ export class Publisher {
       keepalive: m.keepaliveSeconds,
       queueQoSZero: false,
       resubscribe: false,
+      // Rescheduling the keepalive timer on every packet was 5 % of a replay's CPU; a ping
+      // every keepalive period whatever the traffic costs nothing.
+      reschedulePings: false,
       will: { topic: recordTopic(this.opts.unit, 'state'), payload: Buffer.from(this.statePayload(false)), qos: 1, retain: true },
       rejectUnauthorized: true,
     };
@@ -416,8 +419,7 @@ export class Publisher {
   }
 
   private fillWindow(client: MqttClient, gen: number, now: number, blocked: Set<number>): void {
-    {
-      while (this.inflight.size < this.window) {
+    while (this.inflight.size < this.window) {
         const rec = this.nextRecord(blocked);
         if (!rec) break;
         if (rec.expiresAtMs !== null && rec.expiresAtMs <= now) {
@@ -428,7 +430,11 @@ export class Publisher {
         let payload = rec.payload;
         if (this.bucket) {
           if (!this.bucket.take(payload.length)) {
-            if (rec.kind === 'plots') {
+            // Over budget = more waiting than the link carries in 2 s: then plots are thinned
+            // to what the bucket holds now rather than waited for (a record bigger than the
+            // burst could never go whole).
+            const overBudget = this.opts.outbox.bytes > this.opts.mqtt.bandwidth.bytesPerSecond * 2 || payload.length > this.opts.mqtt.bandwidth.burstBytes;
+            if (rec.kind === 'plots' && overBudget) {
               const thinned = thinPlotsPayload(payload, this.bucket.available());
               if (thinned) {
                 this.bucket.take(thinned.payload.length, true);
@@ -447,7 +453,6 @@ export class Publisher {
         }
         this.take(rec);
         this.send(client, gen, rec, payload, now);
-      }
     }
   }
 

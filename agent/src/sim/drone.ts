@@ -52,7 +52,7 @@ export function createDroneSim(options: DroneSimOptions): SimulatedSensor {
   const sigma = options.positionSigmaMetres ?? 0.5;
   const duration = options.durationS ?? Infinity;
   const rng = new Rng(options.seed);
-  const home = home ?? DEFAULT_DRONE_HOME;
+  const home = options.home ?? DEFAULT_DRONE_HOME;
   const signingKey = options.signingKey ?? (options.signingKeyHex === undefined ? undefined : keyFromHex(options.signingKeyHex));
   const omega = radius > 0 ? speed / radius : 0;
   let step = 0;

@@ -1,4 +1,5 @@
 import { encodeTiMmwaveFrame, TI_PLATFORM_XWR16XX, TI_SDK_3_4 } from '../protocols/ti-mmwave/encoder.js';
+import type { TiRadarProfile } from '../protocols/ti-mmwave/profile.js';
 import { TI_TLV_HEADER_BYTES, tiHeaderBytes, type TiPoint } from '../protocols/ti-mmwave/types.js';
 import { destination } from '../track/geodesy.js';
 import { Rng } from './rng.js';
@@ -24,10 +25,12 @@ export interface TiSimTarget {
  * @property periodMs       frame period, as frameCfg's period (default 100 ms)
  * @property heatmap        also send the range-Doppler heatmap, TLV 5 (default false)
  * @property noiseProfile   also send the noise profile, TLV 3 (default false)
- * @property targets        targets (default: three crossing the field of view at walking to drone speeds)
+ * @property targets        targets (default: three crossing the field of view at walking to drone
+ *                          speeds, scaled to the range the bins cover)
  * @property rangeBins      range bins of the profile and heatmap (default 256)
  * @property rangeResolutionMetres  metres per range bin (default 0.1: 25.6 m maximum range)
- * @property dopplerBins    Doppler bins of the heatmap (default 32)
+ * @property dopplerBins    Doppler bins of the heatmap (default 16: with 256 range bins a heatmap
+ *                          frame is 8 KiB, 82 KB/s at 10 Hz, inside a 921600-baud link's 92 KB/s)
  * @property velocityResolutionMps  m/s per Doppler bin (default 0.1)
  * @property fovDegrees     azimuth field of view, ± half of it about boresight (default 120)
  * @property detectionProbability  per target per frame (default 0.95)
@@ -38,6 +41,9 @@ export interface TiSimTarget {
  * @property platform       header platform (default 0xA1642, IWR1642)
  * @property site           where the sensor is and where its boresight points, for truth lat/lon
  *                          (default 58.2124 N, 11.5475 E, boresight 0° true)
+ * @property profile        what a .cfg configures (`tiProfileFromCfg`): supplies rangeBins,
+ *                          rangeResolutionMetres, dopplerBins, velocityResolutionMps, periodMs, and
+ *                          heatmap / noiseProfile from its guiMonitor line; explicit options win
  */
 export interface TiMmwaveSimOptions {
   seed: number;
@@ -58,6 +64,7 @@ export interface TiMmwaveSimOptions {
   sdkMajor?: 2 | 3;
   platform?: number;
   site?: { latitude: number; longitude: number; boresightDegrees: number };
+  profile?: TiRadarProfile;
 }
 
 export const DEFAULT_TI_SIM_TARGETS: readonly TiSimTarget[] = [
@@ -144,21 +151,22 @@ export function createTiMmwaveSim(options: TiMmwaveSimOptions): SimulatedSensor 
   };
 }
 
-type Resolved = Required<Omit<TiMmwaveSimOptions, 'site'>> & { site: NonNullable<TiMmwaveSimOptions['site']>; maxRange: number };
+type Resolved = Required<Omit<TiMmwaveSimOptions, 'site' | 'profile'>> & { site: NonNullable<TiMmwaveSimOptions['site']>; maxRange: number };
 
 function resolve(options: TiMmwaveSimOptions): Resolved {
   if (!Number.isInteger(options?.seed)) throw new TypeError('createTiMmwaveSim needs an integer seed');
+  const pr = options.profile;
   const r = {
     seed: options.seed,
     startWallMs: options.startWallMs ?? 0,
-    periodMs: options.periodMs ?? 100,
-    heatmap: options.heatmap ?? false,
-    noiseProfile: options.noiseProfile ?? false,
+    periodMs: options.periodMs ?? pr?.framePeriodMs ?? 100,
+    heatmap: options.heatmap ?? (pr?.guiMonitor ? pr.guiMonitor.rangeDopplerHeatmap !== 0 : false),
+    noiseProfile: options.noiseProfile ?? (pr?.guiMonitor ? pr.guiMonitor.noiseProfile !== 0 : false),
     targets: options.targets ?? DEFAULT_TI_SIM_TARGETS.map((t) => ({ ...t })),
-    rangeBins: options.rangeBins ?? 256,
-    rangeResolutionMetres: options.rangeResolutionMetres ?? 0.1,
-    dopplerBins: options.dopplerBins ?? 32,
-    velocityResolutionMps: options.velocityResolutionMps ?? 0.1,
+    rangeBins: options.rangeBins ?? pr?.rangeBins ?? 256,
+    rangeResolutionMetres: options.rangeResolutionMetres ?? pr?.rangeResolutionMetres ?? 0.1,
+    dopplerBins: options.dopplerBins ?? pr?.dopplerBins ?? 16,
+    velocityResolutionMps: options.velocityResolutionMps ?? pr?.velocityResolutionMps ?? 0.1,
     fovDegrees: options.fovDegrees ?? 120,
     detectionProbability: options.detectionProbability ?? 0.95,
     falsePointsPerFrame: options.falsePointsPerFrame ?? 0.5,
@@ -176,6 +184,11 @@ function resolve(options: TiMmwaveSimOptions): Resolved {
   if (!(r.detectionProbability >= 0 && r.detectionProbability <= 1)) throw new RangeError('detectionProbability must be in 0..1');
   if (r.sdkMajor !== 2 && r.sdkMajor !== 3) throw new RangeError('sdkMajor must be 2 or 3');
   r.maxRange = r.rangeBins * r.rangeResolutionMetres;
+  if (options.targets === undefined) {
+    // The default targets are laid out for the default 25.6 m; keep them in view of any range.
+    const k = r.maxRange / 25.6;
+    r.targets = r.targets.map((t) => ({ ...t, x: t.x * k, y: t.y * k, z: t.z * k, vx: t.vx * k, vy: t.vy * k, vz: t.vz * k }));
+  }
   return r;
 }
 

@@ -120,6 +120,17 @@ export class PoseHistory {
     return { pose, stale: ageMs > this.maxAgeMs, ageMs };
   }
 
+  /**
+   * The flat view the georeferencer asks for (track/georef.ts `PlatformPose`): position, true
+   * heading when known (absent, not null, when not), and staleness.
+   */
+  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; stale: boolean; ageMs: number } | undefined {
+    const r = this.at(timeMs);
+    if (r === undefined) return undefined;
+    const { latitude, longitude, headingDegrees } = r.pose;
+    return headingDegrees === null ? { latitude, longitude, stale: r.stale, ageMs: r.ageMs } : { latitude, longitude, headingDegrees, stale: r.stale, ageMs: r.ageMs };
+  }
+
   private held(sample: Pose, timeMs: number, ageMs: number): PoseAt {
     return { pose: { ...sample, timeMs }, stale: ageMs > this.maxAgeMs, ageMs };
   }

@@ -49,7 +49,7 @@ namespace {
 // W[i] = sum of p[i .. i+T) for i in [0, n-T]: blocks of 2^b cells by doubling, then T's set
 // bits from the highest down. Every loop is a plain vectorisable pass; a running sum would be
 // one long dependency chain (4 cycles a cell) and would not match the TS twin's order.
-LOOKOUT_CLONES void windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
+LOOKOUT_CLONES const float* windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
   int hb = 0;
   while ((1 << (hb + 1)) <= T) ++hb;
   const float* prev = p;
@@ -63,15 +63,20 @@ LOOKOUT_CLONES void windowSums(const float* p, int n, int T, float* W, float* co
   }
   const int last = n - T;
   const float* top = hb == 0 ? p : blocks[hb];
-  std::memcpy(W, top, sizeof(float) * (last + 1));
+  // T a power of two: the top block is the window sum, no copy. Otherwise the first remaining
+  // bit's add reads the top block and writes W (same order as copy-then-add).
+  const float* acc = top;
   int offset = 1 << hb;
   for (int b = hb - 1; b >= 0; --b) {
     if ((T & (1 << b)) == 0) continue;
     const float* __restrict blk = (b == 0 ? p : blocks[b]) + offset;
+    const float* __restrict a = acc;
     float* __restrict w = W;
-    for (int i = 0; i <= last; ++i) w[i] = w[i] + blk[i];
+    for (int i = 0; i <= last; ++i) w[i] = a[i] + blk[i];
+    acc = W;
     offset += 1 << b;
   }
+  return acc;
 }
 
 // CA/GO/SO thresholds and comparisons for one row; returns the detections.
@@ -135,7 +140,7 @@ LOOKOUT_CLONES void kthCodes(const uint8_t* codes, int c0, int n, int g, int T, 
 inline float orderValue(float x) { return x != x ? INFINITY : x; }
 
 // Moves x out of the sorted window and y into it, keeping it sorted: the positions are counts
-// (branch-free, vectorisable) and the move one memmove, instead of a binary search and a
+// (branch-free, vectorisable) and the move a short copy, instead of a binary search and a
 // data-dependent shifting loop that mispredicted on every cell.
 inline void replaceSorted(float* win, int n, float x, float y) {
   int i = 0, p = 0;
@@ -145,13 +150,40 @@ inline void replaceSorted(float* win, int n, float x, float y) {
   }
   if (i >= n) i = n - 1;  // unreachable for a consistent window; keeps any input memory-safe
   if (p > i) {
-    // y goes after x's slot: shift (i, p) down by one.
-    std::memmove(win + i, win + i + 1, sizeof(float) * (p - 1 - i));
+    for (int j = i; j < p - 1; ++j) win[j] = win[j + 1];
     win[p - 1] = y;
   } else {
-    std::memmove(win + p + 1, win + p, sizeof(float) * (i - p));
+    for (int j = i; j > p; --j) win[j] = win[j - 1];
     win[p] = y;
   }
+}
+
+// OS on float power (or a table that is not monotone) for one row: a sorted window of the N
+// reference cells, two cells out and two in per step.
+LOOKOUT_CLONES uint32_t osSortedRow(const float* pp, int first, int last, int g, int T, int k, float kf, float mf, float csf, const float* cm,
+                                    float* w, uint8_t* o) {
+  const int N = 2 * T;
+  uint32_t cnt = 0;
+  for (int j = 0; j < T; ++j) {
+    w[j] = orderValue(pp[first - g - T + j]);
+    w[T + j] = orderValue(pp[first + g + 1 + j]);
+  }
+  std::sort(w, w + N);
+  for (int c = first;; ++c) {
+    float thr = w[k - 1] * kf;
+    thr = thr < mf ? mf : thr;
+    if (cm) {
+      float ct = cm[c] * csf;
+      thr = thr < ct ? ct : thr;
+    }
+    uint8_t d = pp[c] > thr;
+    o[c] = d;
+    cnt += d;
+    if (c == last) break;
+    replaceSorted(w, N, orderValue(pp[c - g - T]), orderValue(pp[c - g]));
+    replaceSorted(w, N, orderValue(pp[c + g + 1]), orderValue(pp[c + g + T + 1]));
+  }
+  return cnt;
 }
 
 bool monotoneLut(const float* lut) {
@@ -189,7 +221,8 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
     kth.assign(static_cast<size_t>(cols) + kOsBlock, 0);
   }
   uint32_t detections = 0;
-  std::memset(out, 0, static_cast<size_t>(rows) * cols);
+  // CA/GO/SO write every tested cell and zero the edges row by row; OS paths start from zeros.
+  if (plan.method == Cfar1dMethod::OS || first > last) std::memset(out, 0, static_cast<size_t>(rows) * cols);
   if (first > last) return 0;
   const int n = last - first + 1;
   for (int r = 0; r < rows; ++r) {
@@ -199,8 +232,10 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
     uint32_t cnt = 0;
     if (plan.method != Cfar1dMethod::OS) {
       powerRow(in, plan.lut, off, cols, pbuf);
-      windowSums(pbuf, cols, T, Wbuf, blocks);
-      cnt = compareRow(plan.method, Wbuf + (first - g - T), Wbuf + (first + g + 1), pbuf + first, cm ? cm + first : nullptr, kf, mf, csf, n, o + first);
+      const float* sums = windowSums(pbuf, cols, T, Wbuf, blocks);
+      std::memset(o, 0, first);
+      std::memset(o + last + 1, 0, cols - last - 1);
+      cnt = compareRow(plan.method, sums + (first - g - T), sums + (first + g + 1), pbuf + first, cm ? cm + first : nullptr, kf, mf, csf, n, o + first);
     } else if (codeOs) {
       // Codes copied into a buffer padded past the end, so the last block reads no further.
       const uint8_t* codes = static_cast<const uint8_t*>(in.data) + off;
@@ -222,24 +257,7 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
       }
     } else {
       powerRow(in, plan.lut, off, cols, pbuf);
-      const float* pp = pbuf;
-      float* w = win.data();
-      for (int j = 0; j < T; ++j) { w[j] = orderValue(pp[first - g - T + j]); w[T + j] = orderValue(pp[first + g + 1 + j]); }
-      std::sort(w, w + N);
-      for (int c = first;; ++c) {
-        float thr = w[plan.k - 1] * kf;
-        thr = thr < mf ? mf : thr;
-        if (cm) {
-          float ct = cm[c] * csf;
-          thr = thr < ct ? ct : thr;
-        }
-        uint8_t d = pp[c] > thr;
-        o[c] = d;
-        cnt += d;
-        if (c == last) break;
-        replaceSorted(w, N, orderValue(pp[c - g - T]), orderValue(pp[c - g]));
-        replaceSorted(w, N, orderValue(pp[c + g + 1]), orderValue(pp[c + g + T + 1]));
-      }
+      cnt = osSortedRow(pbuf, first, last, g, T, plan.k, kf, mf, csf, cm, win.data(), o);
     }
     detections += cnt;
   }

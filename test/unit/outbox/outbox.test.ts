@@ -180,6 +180,43 @@ describe('Outbox', () => {
     expect(alerts.map((x) => x.code)).toEqual(['E_OUTBOX_CORRUPT']);
   });
 
+  it('corruption found while running (SQLITE_CORRUPT simulated through the database dependency): moved aside, fresh file, records kept, alert', async () => {
+    const path = tmpPath();
+    let corruptOnce = false;
+    const openDatabase = (p: string): Database.Database => {
+      const db = new Database(p);
+      const prepare = db.prepare.bind(db);
+      (db as unknown as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+        const stmt = prepare(sql);
+        if (!/^INSERT INTO records/.test(sql)) return stmt;
+        const run = stmt.run.bind(stmt);
+        (stmt as unknown as { run: typeof stmt.run }).run = ((...args: unknown[]) => {
+          if (corruptOnce) {
+            corruptOnce = false;
+            throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+          }
+          return run(...(args as []));
+        }) as typeof stmt.run;
+        return stmt;
+      }) as typeof db.prepare;
+      return db;
+    };
+    const alerts: AlertBody[] = [];
+    const o = make({ path, openDatabase, onAlert: (a) => alerts.push(a) });
+    await o.start();
+    for (let i = 0; i < 3; i++) o.append('status', status(i));
+    o.flush();
+    corruptOnce = true;
+    const pending = [o.append('status', status(10)), o.append('status', status(11))];
+    o.flush();
+    expect(alerts.map((a) => a.code)).toEqual(['E_OUTBOX_CORRUPT']);
+    expect(readdirSync(join(path, '..')).some((f) => /^outbox\.db\.corrupt-/.test(f))).toBe(true);
+    o.flush();
+    const seqs = allRows(o).map((r) => r.seq);
+    for (const s of pending) expect(seqs).toContain(s); // the open group survived in memory
+    expect(Math.min(...seqs)).toBeGreaterThan(3); // never reused
+  });
+
   it('seqRanges compresses seqs', () => {
     expect(seqRanges([5, 1, 2, 3, 9, 10, 7])).toEqual([[1, 3], [5, 5], [7, 7], [9, 10]]);
   });

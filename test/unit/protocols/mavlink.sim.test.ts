@@ -56,6 +56,15 @@ describe('drone simulator (MAVLink 2)', () => {
     expect(poses[5]!.speedMps).toBeCloseTo(10, 1);
   });
 
+  it('runs on defaults (home, circle) as lookout sim calls it, and takes the key as hex', () => {
+    const hex = Buffer.from(KEY).toString('hex');
+    const steps = run({ seed: 1, startWallMs: OPTIONS.startWallMs, durationS: 2, signingKeyHex: hex });
+    const { packets, counters } = decode(steps, KEY);
+    expect(packets.length).toBeGreaterThan(40);
+    expect(counters.badSignature).toBe(0);
+    expect(() => createDroneSim({ seed: 1, startWallMs: 0, signingKeyHex: 'abc' })).toThrow(RangeError);
+  });
+
   it('signs every packet with the key: all verify, none is refused as a replay', () => {
     const steps = run({ ...OPTIONS, signingKey: KEY, linkId: 3 });
     const { packets, counters } = decode(steps, KEY);

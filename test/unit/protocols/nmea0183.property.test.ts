@@ -243,6 +243,20 @@ describe('NMEA 0183 encoder/decoder properties', () => {
     expect(recoveredTotal / intactTotal).toBe(1);
   });
 
+  it('typed sentences with any field contents (valid checksum) never throw and give null for what does not parse', () => {
+    const field = fc.stringMatching(/^[ -~]{0,12}$/).map((f) => f.replace(/[$!*,]/g, ''));
+    fc.assert(
+      fc.property(fc.constantFrom('TTM', 'TLL', 'OSD', 'RSD', 'GGA', 'RMC', 'VTG', 'HDT', 'HDG', 'ZDA'), fc.array(fc.oneof(field, fc.constantFrom('', '-', '.', 'N', 'S', 'E', 'W', '9999.99', '-0', '1e9', '0x1F', 'NaN', 'Infinity')), { maxLength: 20 }), (id, fields) => {
+        const { out } = decodeChunks([Buffer.from(formatRaw('XX', id, fields), 'latin1')]);
+        expect(out).toHaveLength(1);
+        for (const [k, v] of Object.entries(out[0]!)) {
+          if (typeof v === 'number') expect(Number.isFinite(v), k).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('no input (with flushes between chunks) throws, and the buffer never grows past maxSentenceChars', () => {
     fc.assert(
       fc.property(

@@ -65,6 +65,15 @@ describe('ARPA simulator (NMEA 0183)', () => {
     }
   });
 
+  it('runs on the default scenario as lookout sim calls it (three-digit target number included)', () => {
+    const sim = createArpaSim({ seed: 1, startWallMs: OPTIONS.startWallMs });
+    const out: NmeaSentence[] = [];
+    const d = new Nmea0183Decoder({ onFrame: (s) => out.push(s) });
+    for (let i = 0; i < 5; i++) d.push(sim.next()!.bytes, { monoMs: 0, wallMs: 0 });
+    expect(d.counters.badChecksum).toBe(0);
+    expect(new Set(out.filter((s) => s.sentence === 'TTM').map((s) => (s as TtmSentence).target))).toEqual(new Set([1, 2, 3, 101]));
+  });
+
   it('feeds NavFusion: own ship moving east at 3 m/s with HDT heading', () => {
     const poses: Pose[] = [];
     const nav = new NavFusion({ onPose: (p) => poses.push(p) });

@@ -192,6 +192,14 @@ describe('NMEA 0183 decoder edge cases', () => {
     const { out, counters } = decodeAll(Buffer.from('$GPGGA,1234' + ok, 'latin1'));
     expect(out).toHaveLength(1);
     expect(counters.badSentence).toBe(1);
+    expect(counters.resyncs).toBe(1);
+  });
+
+  it('counts one resync per run of garbage, and every garbage byte as skipped (CR and LF between sentences are not)', () => {
+    const ok = formatRaw('GP', 'HDT', ['1.0', 'T']);
+    const { out, counters } = decodeAll(Buffer.from(`xyz${ok}\r\n\r\n${ok}#@${ok}`, 'latin1'));
+    expect(out).toHaveLength(3);
+    expect(counters).toMatchObject({ resyncs: 2, bytesSkipped: 5 });
   });
 
   it('decodes an unterminated last sentence at end()', () => {

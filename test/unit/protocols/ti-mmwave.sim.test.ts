@@ -3,6 +3,8 @@ import { createTiMmwaveSim } from '../../../agent/src/sim/ti-mmwave.js';
 import { TiMmwaveDecoder } from '../../../agent/src/protocols/ti-mmwave/decoder.js';
 import type { TiMmwaveFrame } from '../../../agent/src/protocols/ti-mmwave/types.js';
 import type { SimStep } from '../../../agent/src/sim/types.js';
+import { parseCfg } from '../../../agent/src/protocols/ti-mmwave/config-port.js';
+import { tiProfileFromCfg, type TiRadarProfile } from '../../../agent/src/protocols/ti-mmwave/profile.js';
 
 function run(n: number, opts: Parameters<typeof createTiMmwaveSim>[0]): { steps: SimStep[]; frames: TiMmwaveFrame[]; dec: TiMmwaveDecoder } {
   const sim = createTiMmwaveSim(opts);
@@ -89,5 +91,14 @@ describe('simulated TI mmWave sensor', () => {
     const withPoints = frames.filter((f) => f.points.length > 0);
     expect(withPoints.length).toBeGreaterThan(0);
     expect(withPoints.every((f) => f.pointFormat === 'q')).toBe(true);
+  });
+
+  it('follows a .cfg profile: range bins, period, and the TLVs its guiMonitor line asks for', () => {
+    const profile = tiProfileFromCfg(parseCfg('channelCfg 15 3 0\nprofileCfg 0 77 100 7 60 0 0 20 1 128 5000 0 0 30\nframeCfg 0 1 32 0 50 1 0\nguiMonitor -1 1 1 1 0 1 1')) as TiRadarProfile;
+    const { steps, frames } = run(3, { seed: 5, profile });
+    expect(steps[1]!.timeS).toBe(0.05);
+    expect(frames[0]!.rangeProfile).toHaveLength(128);
+    expect(frames[0]!.noiseProfile).toHaveLength(128);
+    expect(frames[0]!.rangeDopplerHeatmap).toHaveLength(128 * 32);
   });
 });

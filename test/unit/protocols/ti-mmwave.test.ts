@@ -98,7 +98,14 @@ describe('TI mmWave: the real IWR1642 capture (data/README.md facts)', () => {
       }
       chunks.push(bytes.subarray(prev));
       expect(decode(chunks).frames).toEqual(frames);
-    }), { numRuns: 50 });
+    }), { numRuns: 30 });
+  });
+
+  it('gives the same frames for a split at every byte of the first two frames', () => {
+    const two = bytes.subarray(0, 2 * 736);
+    const ref = decode([two]).frames;
+    expect(ref).toHaveLength(2);
+    for (let i = 0; i <= two.length; i++) expect(decode([two.subarray(0, i), two.subarray(i)]).frames).toEqual(ref);
   });
 
   it('gives the same frames fed one byte at a time', () => {
@@ -191,6 +198,41 @@ describe('TI mmWave encoder round trip', () => {
   });
 });
 
+describe('TI mmWave latency', () => {
+  it('emits a frame as soon as it is complete, without waiting for the next magic', () => {
+    const frames: TiMmwaveFrame[] = [];
+    const dec = new TiMmwaveDecoder({ onFrame: (f) => frames.push(f) });
+    dec.push(encodeTiMmwaveFrame(sampleFrame()), RX);
+    expect(frames).toHaveLength(1);
+  });
+
+  it('flush() keeps a frame that is still arriving', () => {
+    const frames: TiMmwaveFrame[] = [];
+    const dec = new TiMmwaveDecoder({ onFrame: (f) => frames.push(f) });
+    const bytes = encodeTiMmwaveFrame(sampleFrame());
+    for (const [a, b] of [[0, 3], [3, 20], [20, 100], [100, bytes.length]] as const) {
+      dec.push(bytes.subarray(a, b), RX);
+      dec.flush();
+    }
+    expect(frames).toHaveLength(1);
+    expect(dec.counters.bytesSkipped).toBe(0);
+  });
+
+  it('holds a frame whose last bytes could start a magic until more bytes or flush()', () => {
+    const frames: TiMmwaveFrame[] = [];
+    const dec = new TiMmwaveDecoder({ onFrame: (f) => frames.push(f) });
+    const bytes = encodeTiMmwaveFrame(sampleFrame({ frameNumber: 1 }), { padByte: 0x02 });
+    expect(bytes.at(-1)).toBe(0x02);
+    dec.push(bytes, RX);
+    expect(frames).toHaveLength(0);
+    dec.flush();
+    expect(frames.map((f) => f.frameNumber)).toEqual([1]);
+    dec.push(bytes, RX);
+    dec.push(Buffer.from([0x55]), RX); // not the magic's second byte: decided
+    expect(frames.map((f) => f.frameNumber)).toEqual([1, 1]);
+  });
+});
+
 describe('TI mmWave stream properties (fast-check)', () => {
   const arbFrames = fc.array(fc.record({
     n: fc.integer({ min: 0, max: 12 }),
@@ -219,6 +261,24 @@ describe('TI mmWave stream properties (fast-check)', () => {
       }
       chunks.push(whole.subarray(prev));
       expect(decode(chunks).frames).toEqual(ref);
+    }), { numRuns: 200 });
+  });
+
+  it('any chunking with flush() calls between chunks gives the same frames', () => {
+    fc.assert(fc.property(arbFrames, fc.array(fc.nat(), { maxLength: 30 }), (frames, cuts) => {
+      const whole = Buffer.concat(frames);
+      const ref = decode([whole]).frames;
+      const got: TiMmwaveFrame[] = [];
+      const dec = new TiMmwaveDecoder({ onFrame: (f) => got.push(f) });
+      let prev = 0;
+      for (const c of [...new Set(cuts.map((x) => x % (whole.length + 1)))].sort((a, b) => a - b)) {
+        dec.push(whole.subarray(prev, c), RX);
+        dec.flush();
+        prev = c;
+      }
+      dec.push(whole.subarray(prev), RX);
+      dec.end();
+      expect(got).toEqual(ref);
     }), { numRuns: 200 });
   });
 

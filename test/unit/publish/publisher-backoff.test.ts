@@ -103,3 +103,27 @@ describe('Publisher reconnect backoff (fake timers)', () => {
     expect(attempts).toHaveLength(6);
   });
 });
+
+describe('Publisher configuration errors a user can hit', () => {
+  const base = { outbox, unit: 'u1', logger: pino({ level: 'silent' }), birth: () => ({ version: '', sensors: [], configHash: '', session: 1, capabilities: [], startedMs: 0, nextSeq: 1 }) };
+  it('an unreadable password file, a missing password variable, an unreadable certificate: E_CONFIG naming the key', async () => {
+    const cases: Array<[Record<string, unknown>, RegExp]> = [
+      [{ passwordFile: '/nonexistent/pw' }, /mqtt\.passwordFile: cannot read \/nonexistent\/pw/],
+      [{ passwordEnv: 'LOOKOUT_TEST_UNSET_VAR' }, /mqtt\.passwordEnv: environment variable LOOKOUT_TEST_UNSET_VAR is not set/],
+      [{ url: 'mqtts://127.0.0.1:1', tls: { caFile: '/nonexistent/ca.crt' } }, /mqtt\.tls\.caFile: cannot read/],
+    ];
+    for (const [m, re] of cases) {
+      const p = new Publisher({ ...base, mqtt: mqttConfigSchema.parse(m), env: {} });
+      await expect(p.start()).rejects.toThrow(re);
+      await expect(p.start()).rejects.toMatchObject({ code: 'E_CONFIG' });
+    }
+  });
+
+  it('the config schema refuses a clear-text URL with tls.required, both password sources, a cert without its key', () => {
+    expect(mqttConfigSchema.safeParse({ url: 'mqtt://h:1883', tls: { required: true } }).success).toBe(false);
+    expect(mqttConfigSchema.safeParse({ passwordFile: '/a', passwordEnv: 'B' }).success).toBe(false);
+    expect(mqttConfigSchema.safeParse({ url: 'mqtts://h:8883', tls: { certFile: '/c' } }).success).toBe(false);
+    expect(mqttConfigSchema.safeParse({}).success).toBe(true);
+    expect(() => mqttConfigSchema.parse({ bogus: 1 })).toThrow(); // strict
+  });
+});

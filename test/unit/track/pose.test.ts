@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { PlatformPose } from '../../../agent/src/track/georef.js';
 import { PoseHistory, type Pose } from '../../../agent/src/track/pose.js';
 
 function pose(timeMs: number, over: Partial<Pose> = {}): Pose {
@@ -76,6 +77,16 @@ describe('PoseHistory', () => {
     expect(h.at(0)!.ageMs).toBe(2000);
     expect(h.at(2000)!.pose.latitude).toBe(7);
     expect(h.latest()!.timeMs).toBe(4000);
+  });
+
+  it('serves the georeferencer (PlatformPose): heading present only when known', () => {
+    const h = new PoseHistory({ maxAgeMs: 100 });
+    const platform: PlatformPose = h;
+    expect(platform.poseAt(0)).toBeUndefined();
+    h.push(pose(0, { headingDegrees: null }));
+    expect(platform.poseAt(0)).toEqual({ latitude: 58, longitude: 11, stale: false, ageMs: 0 });
+    h.push(pose(100, { headingDegrees: 10 }));
+    expect(platform.poseAt(1000)).toEqual({ latitude: 58, longitude: 11, headingDegrees: 10, stale: true, ageMs: 900 });
   });
 
   it('refuses a pose without finite time or position, and bad options', () => {

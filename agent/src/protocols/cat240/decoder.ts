@@ -104,20 +104,20 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
       this.buf.set(chunk.subarray(off, off + n), this.len);
       this.len += n;
       off += n;
-      this.scan(rx, false);
+      this.scan(rx, false, false);
     }
   }
 
   /**
-   * Treat what is buffered as the end of the data (e.g. after an idle gap on the link): a block
-   * that ends exactly there is emitted now. State is kept, more bytes may follow.
+   * Nothing more is coming for now (an idle gap on the link): a complete block held back by a
+   * possible inner block start is decided and emitted. A block still arriving is kept whole.
    */
   flush(): void {
-    this.scan(this.lastRx, true);
+    this.scan(this.lastRx, true, false);
   }
 
   end(): void {
-    this.scan(this.lastRx, true);
+    this.scan(this.lastRx, true, true);
     if (this.len > 0) this.skip(this.len);
     this.len = 0;
     this.skipping = false;
@@ -154,7 +154,8 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     this.skipping = false;
   }
 
-  private scan(rx: ReceiveTime, atEnd: boolean): void {
+  /** `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped. */
+  private scan(rx: ReceiveTime, atEnd: boolean, final: boolean): void {
     const b = this.buf;
     const len = this.len;
     const maxLen = this.maxBlockBytes;
@@ -168,7 +169,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         continue;
       }
       if (len - p < BLOCK_HEADER_BYTES) {
-        if (atEnd) {
+        if (final) {
           this.skip(len - p);
           p = len;
         }
@@ -182,7 +183,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         continue;
       }
       if (len - p < blockLen) {
-        if (!atEnd) break;
+        if (!final) break;
         this.skip(1);
         p++;
         continue;

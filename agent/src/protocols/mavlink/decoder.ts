@@ -278,10 +278,13 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
     if (def !== undefined) {
       // Zero-extend: MAVLink 2 drops trailing zero bytes of the payload.
       const s = this.scratch;
-      s.set(buf.subarray(payloadAt, payloadAt + len), 0);
+      // Byte loops, not set(subarray): a subarray of a Buffer is a new Buffer object per packet.
+      for (let i = 0; i < len; i++) s[i] = buf[payloadAt + i]!;
       s.fill(0, len, def.maxLength);
       message = def.decode(this.scratchView);
     }
+    const payload = new Uint8Array(len);
+    for (let i = 0; i < len; i++) payload[i] = buf[payloadAt + i]!;
     const packet: MavlinkPacket = {
       type: 'mavlink',
       version: v2 ? 2 : 1,
@@ -293,7 +296,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       incompatFlags: v2 ? buf[pos + 2]! : 0,
       compatFlags: v2 ? buf[pos + 3]! : 0,
       // A copy: Buffer#slice would be a view of a chunk the caller may reuse.
-      payload: Uint8Array.from(buf.subarray(payloadAt, payloadAt + len)),
+      payload,
       message,
       signature,
       rx: pos + total <= this.prevRxUpTo ? this.prevRx : this.rx,

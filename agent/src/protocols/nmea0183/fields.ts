@@ -3,10 +3,22 @@
  * malformed field (a device that sends `0.-6` gets null, not NaN); formatters return '' for null.
  */
 
+/**
+ * A decimal field: optional sign, digits, optional fraction. Stricter than Number(), which would
+ * also take ' 12', '0x1F', '1e9' and 'Infinity' — nothing an NMEA talker sends.
+ */
 export function parseNumber(s: string | undefined): number | null {
   if (s === undefined || s === '') return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
+  let i = s.charCodeAt(0) === 0x2d || s.charCodeAt(0) === 0x2b ? 1 : 0;
+  let digits = 0;
+  let dots = 0;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) digits++;
+    else if (c === 0x2e && dots === 0) dots++;
+    else return null;
+  }
+  return digits > 0 ? Number(s) : null;
 }
 
 export function parseInteger(s: string | undefined): number | null {
@@ -33,9 +45,9 @@ export function parseLatLon(value: string | undefined, hemisphere: string | unde
   let dot = value.indexOf('.');
   if (dot < 0) dot = value.length;
   if (dot < 3) return null;
-  const degrees = Number(value.slice(0, dot - 2));
-  const minutes = Number(value.slice(dot - 2));
-  if (!Number.isInteger(degrees) || !Number.isFinite(minutes) || minutes < 0 || minutes >= 60 || degrees < 0) return null;
+  const degrees = parseNumber(value.slice(0, dot - 2));
+  const minutes = parseNumber(value.slice(dot - 2));
+  if (degrees === null || minutes === null || !Number.isInteger(degrees) || degrees < 0 || minutes < 0 || minutes >= 60) return null;
   const v = degrees + minutes / 60;
   if (v > (negative === 'S' ? 90 : 180)) return null;
   return hemisphere === negative ? -v : v;

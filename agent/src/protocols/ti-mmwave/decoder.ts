@@ -89,23 +89,27 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       this.buf.set(chunk.subarray(off, off + n), this.len);
       this.len += n;
       off += n;
-      this.scan(rx, false);
+      this.scan(rx, false, false);
     }
   }
 
-  /** Decide what is buffered as if the data ended here (after an idle gap); more may follow. */
+  /**
+   * Nothing more is coming for now (an idle gap on the link): a complete frame held back because
+   * its last bytes could start a magic is emitted. A frame still arriving is kept whole.
+   */
   flush(): void {
-    this.scan(this.lastRx, true);
+    this.scan(this.lastRx, true, false);
   }
 
   end(): void {
-    this.scan(this.lastRx, true);
+    this.scan(this.lastRx, true, true);
     this.skip(this.len);
     this.len = 0;
     this.skipping = false;
   }
 
-  private scan(rx: ReceiveTime, atEnd: boolean): void {
+  /** `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped. */
+  private scan(rx: ReceiveTime, atEnd: boolean, final: boolean): void {
     const b = this.buf;
     const len = this.len;
     let p = 0;
@@ -119,7 +123,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
           p += run;
           continue;
         }
-        if (p + run === len && !atEnd) break; // the run may go on in the next chunk
+        if (p + run === len && !final) break; // the run may go on in the next chunk
         this.skip(run);
         p += run;
         continue;
@@ -133,7 +137,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       }
       const m = this.magicAt(p);
       if (m === WAIT) {
-        if (atEnd) {
+        if (final) {
           this.skip(len - p);
           p = len;
         }
@@ -144,7 +148,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
         p++;
         continue;
       }
-      const v = this.tryFrame(p, rx, atEnd);
+      const v = this.tryFrame(p, rx, atEnd, final);
       if (v === WAIT) break;
       if (v === BAD) {
         this.skip(1);
@@ -167,11 +171,11 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
   }
 
   /** Returns the frame length when a frame was emitted, else BAD or WAIT. */
-  private tryFrame(p: number, rx: ReceiveTime, atEnd: boolean): number {
+  private tryFrame(p: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
     const b = this.buf;
     const avail = this.len - p;
     if (avail < MIN_FRAME_BYTES) {
-      if (atEnd) {
+      if (final) {
         this.countBad();
         return BAD;
       }
@@ -191,7 +195,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
     }
     if (inner === WAIT && !atEnd) return WAIT;
     if (avail < total) {
-      if (atEnd) {
+      if (final) {
         this.countBad();
         return BAD;
       }
