@@ -15,13 +15,17 @@
  *   kept, overflow announced as a `disk-full` gap) and go to disk when space returns.
  */
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { systemClock, type Clock } from '../io/types.js';
 import { encodeRecord, type AlertBody, type GapReason, type RecordBodies, type RecordKind } from '../publish/records.js';
 import { recordTopic } from '../publish/topics.js';
+import { asBuffer, isCorrupt, isDiskFull, seqRanges } from './util.js';
+import { readSeqReservation, writeSeqReservation } from './seq-reservation.js';
+
+export { seqRanges } from './util.js';
 
 /** Higher is more important. Alerts > tracks > plots > status; gap records are never dropped first. */
 export const KIND_PRIORITY: Record<RecordKind, number> = {
@@ -112,35 +116,6 @@ interface Pending {
   createdMs: number;
   expiresAtMs: number | null;
   payload: Buffer;
-}
-
-function isDiskFull(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  return e.code === 'SQLITE_FULL' || e.code === 'ENOSPC' || e.code === 'SQLITE_IOERR_WRITE' && /space/i.test(e.message ?? '') || /SQLITE_FULL|ENOSPC|database or disk is full/i.test(e.message ?? '');
-}
-
-function isCorrupt(err: unknown): boolean {
-  const e = err as { code?: string; message?: string } | undefined;
-  if (!e) return false;
-  return e.code === 'SQLITE_CORRUPT' || e.code === 'SQLITE_NOTADB' || /malformed|not a database|SQLITE_CORRUPT|SQLITE_NOTADB/i.test(e.message ?? '');
-}
-
-/** protobufjs returns a Buffer under Node: use it as is rather than copying it once more per record. */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-/** Compresses sorted seqs into inclusive ranges. */
-export function seqRanges(seqs: number[]): Array<[number, number]> {
-  const sorted = [...seqs].sort((a, b) => a - b);
-  const out: Array<[number, number]> = [];
-  for (const s of sorted) {
-    const last = out[out.length - 1];
-    if (last && s === last[1] + 1) last[1] = s;
-    else if (!last || s > last[1]) out.push([s, s]);
-  }
-  return out;
 }
 
 export class Outbox {
@@ -236,10 +211,10 @@ export class Outbox {
     const sidecar = this.readSidecar();
     if (movedTo !== undefined) {
       this.counters.corruptRecoveries++;
-      // The old counter is gone with the file: continue after the last reserved block, and
-      // announce the block that may hold unsent records.
+      // The old counter is gone with the file: continue after the last reserved block (the
+      // sidecar), and announce every seq below it: any of them a hub has not received by now
+      // will never come (hubs count only those they miss).
       const resumeAt = Math.max(this.nextSeq, sidecar.seqCeiling + 1);
-      // Any seq below resumeAt that a hub has not received will never come.
       const lostFrom = 1;
       this.nextSeq = resumeAt;
       this.sessionNo = Math.max(this.sessionNo, sidecar.session);
@@ -278,6 +253,7 @@ export class Outbox {
     }
     this.db = undefined;
     this.stmts = undefined;
+    this.commitTx = undefined;
   }
 
   /**
@@ -287,9 +263,11 @@ export class Outbox {
   append<K extends RecordKind>(kind: K, body: RecordBodies[K], options: AppendOptions = {}): number {
     if (!this.started) throw new TypeError('Outbox.append() before start()');
     const now = Math.round(this.clock.wallMs());
-    const seq = this.nextSeq++;
-    if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
+    const seq = this.nextSeq;
+    // Encode first: a body that does not encode (TypeError) must not leave a hole in the seqs.
     const payload = asBuffer(encodeRecord({ unit: this.opts.unit, session: this.sessionNo, seq, kind, timeMs: now, body }));
+    this.nextSeq++;
+    if (this.nextSeq >= this.seqCeiling) this.reserveSeqBlock();
     let expiresAtMs: number | null = null;
     if (options.expiresAtMs !== undefined) expiresAtMs = options.expiresAtMs === null ? null : Math.round(options.expiresAtMs);
     else {
@@ -568,32 +546,15 @@ export class Outbox {
     this.reserveSeqBlock();
   }
 
-  private sidecarPath(): string {
-    return `${this.opts.path}.seq`;
-  }
-
   private readSidecar(): { session: number; seqCeiling: number } {
-    try {
-      const v = JSON.parse(readFileSync(this.sidecarPath(), 'utf8')) as { session?: number; seqCeiling?: number };
-      return { session: Number(v.session) || 0, seqCeiling: Number(v.seqCeiling) || 0 };
-    } catch {
-      return { session: 0, seqCeiling: 0 };
-    }
+    return readSeqReservation(this.opts.path);
   }
 
   /** Persists "seqs below seqCeiling may have been used" once per block of SEQ_BLOCK records. */
   private reserveSeqBlock(): void {
     const ceiling = this.nextSeq + SEQ_BLOCK;
     try {
-      const tmp = `${this.sidecarPath()}.tmp`;
-      const fd = openSync(tmp, 'w');
-      try {
-        writeFileSync(fd, JSON.stringify({ session: this.sessionNo, seqCeiling: ceiling }));
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-      renameSync(tmp, this.sidecarPath());
+      writeSeqReservation(this.opts.path, { session: this.sessionNo, seqCeiling: ceiling });
       this.seqCeiling = ceiling;
     } catch (err) {
       this.log.warn({ err }, 'outbox: cannot write the seq reservation file');

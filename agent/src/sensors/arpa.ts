@@ -25,6 +25,8 @@ export function buildArpa(ctx: SensorContext, batchMs = 1000): SensorRuntime {
   const lastTll = new Map<number, { latitude: number; longitude: number; atMs: number }>();
   const hits = new Map<number, number>();
   let pending: TrackRecord[] = [];
+  /** The batch's record of each target and its TTM time, for the TLL of the same update. */
+  const pendingByTarget = new Map<number, { record: TrackRecord; utc: string | null }>();
   const counters = { ttm: 0, tll: 0, tracks: 0, withoutPosition: 0 };
 
   const onTtm = (s: TtmSentence): void => {
@@ -49,7 +51,7 @@ export function buildArpa(ctx: SensorContext, batchMs = 1000): SensorRuntime {
     const n = (hits.get(s.target) ?? 0) + 1;
     hits.set(s.target, n);
     const course = s.course === null ? null : toTrue(s.course, s.courseReference);
-    pending.push({
+    const record: TrackRecord = {
       id: s.target,
       timeMs: t,
       latitude: position.latitude,
@@ -60,7 +62,9 @@ export function buildArpa(ctx: SensorContext, batchMs = 1000): SensorRuntime {
       bearingDegrees: bearing,
       hits: n,
       status: s.status === null ? 1 : STATUS_CODE[s.status],
-    });
+    };
+    pending.push(record);
+    pendingByTarget.set(s.target, { record, utc: s.utc });
     if (s.status === 'L') {
       hits.delete(s.target);
       lastTll.delete(s.target);
@@ -75,6 +79,12 @@ export function buildArpa(ctx: SensorContext, batchMs = 1000): SensorRuntime {
         counters.tll++;
         if (tll.target !== null && tll.latitude !== null && tll.longitude !== null) {
           lastTll.set(tll.target, { latitude: tll.latitude, longitude: tll.longitude, atMs: tll.rx.wallMs });
+          // Radars send TTM then TLL for the same update: the radar's own position wins.
+          const p = pendingByTarget.get(tll.target);
+          if (p && (tll.utc === null || p.utc === null || tll.utc === p.utc)) {
+            p.record.latitude = tll.latitude;
+            p.record.longitude = tll.longitude;
+          }
         }
       } else if (!ctx.platform) fusion.nmea(s);
     },
@@ -84,6 +94,7 @@ export function buildArpa(ctx: SensorContext, batchMs = 1000): SensorRuntime {
     counters.tracks += pending.length;
     sink.append('tracks', { sensor: sensor.id, tracks: pending });
     pending = [];
+    pendingByTarget.clear();
   };
   let timer: NodeJS.Timeout | undefined;
   const { source, stages } = connectDecoder({ id: sensor.id, input: sensor.input, logger: ctx.logger, onInputEnd: ctx.onInputEnd }, decoder);

@@ -221,3 +221,18 @@ describe('Outbox', () => {
     expect(seqRanges([5, 1, 2, 3, 9, 10, 7])).toEqual([[1, 3], [5, 5], [7, 7], [9, 10]]);
   });
 });
+
+describe('Outbox misuse', () => {
+  it('a body that does not encode throws TypeError and leaves no hole in the seqs', async () => {
+    const o = make({ path: tmpPath() });
+    await o.start();
+    expect(o.append('status', status(1))).toBe(1);
+    expect(() => o.append('plots', { sensor: 'r', plots: [{ timeMs: 0, scan: 0, rangeMetres: 1, bearingDegrees: 0, rangeExtentMetres: 0, azimuthExtentDegrees: 0, peakPower: 1, meanPower: 1, cellCount: 1 }] })).toThrow(TypeError);
+    expect(o.append('status', status(2))).toBe(2);
+  });
+
+  it('append before start is a TypeError', () => {
+    const o = new Outbox({ path: tmpPath(), unit: 'u', maxBytes: 1 << 20, groupCommitMs: 10, logger });
+    expect(() => o.append('status', status(1))).toThrow(TypeError);
+  });
+});
