@@ -141,7 +141,8 @@ inline float orderValue(float x) { return x != x ? INFINITY : x; }
 
 // Moves x out of the sorted window and y into it, keeping it sorted: the positions are counts
 // (branch-free, vectorisable) and the move a short copy, instead of a binary search and a
-// data-dependent shifting loop that mispredicted on every cell.
+// data-dependent shifting loop that mispredicted on every cell (4 -> 16 Mcells/s on noise;
+// a single merge pass for both updates measured slower still, 8 Mcells/s).
 inline void replaceSorted(float* win, int n, float x, float y) {
   int i = 0, p = 0;
   for (int j = 0; j < n; ++j) {
