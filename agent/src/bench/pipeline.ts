@@ -109,6 +109,7 @@ export async function runPipelineBench(opts: PipelineBenchOptions, out: NodeJS.W
   const final = samples.at(-1)!;
   printRow({ bench: 'pipeline', name: `outage ${minutes} min at ${rate}x a 48 rpm radar: RSS baseline`, value: Number(baseline.toFixed(1)), unit: 'MB', note: `median of ${warm.toFixed(0)}-${(2 * warm).toFixed(0)} s; then min ${minRss.toFixed(1)}, max ${maxRss.toFixed(1)}, final ${final.rssMb.toFixed(1)} MB` }, opts.json, out);
   printRow({ bench: 'pipeline', name: 'RSS growth during the outage (max - baseline)', value: Number((maxRss - baseline).toFixed(1)), unit: 'MB', goal: '<= 20' }, opts.json, out);
+  printRow({ bench: 'pipeline', name: 'RSS swing after warm-up (max - min)', value: Number((maxRss - minRss).toFixed(1)), unit: 'MB', goal: '<= 20' }, opts.json, out);
   printRow({ bench: 'pipeline', name: 'V8 heap used at the end', value: Number((process.memoryUsage().heapUsed / 1e6).toFixed(1)), unit: 'MB' }, opts.json, out);
   printRow({ bench: 'pipeline', name: 'records queued in the outbox', value: final.depth, unit: 'records', note: `${final.diskMb.toFixed(1)} MB counted on disk, ${turns} plot batches of ${plotsPerTurn}` }, opts.json, out);
   printRow({ bench: 'pipeline', name: 'reconnect attempts during the outage', value: publisher.counters.reconnects, unit: 'attempts' }, opts.json, out);

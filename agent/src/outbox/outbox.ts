@@ -353,6 +353,10 @@ export class Outbox {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('journal_size_limit = 67108864');
+      // better-sqlite3 builds SQLite with a 16 MB page cache: during an outage it fills as the
+      // file grows and shows as RSS creeping (+5 MB/min at 10x a 48 rpm radar, JS heap flat).
+      // The outbox appends and reads in order: 4 MB keeps RSS flat (90 +- 1 MB over 2 min).
+      db.pragma('cache_size = -4096');
       db.exec(`
         CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
         CREATE TABLE IF NOT EXISTS records (

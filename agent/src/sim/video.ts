@@ -1,3 +1,4 @@
+import { addLand, addSeaClutter, preThreshold, type LandPatch, type SeaClutterOptions } from './clutter.js';
 import type { Rng } from './rng.js';
 
 /**
@@ -20,6 +21,10 @@ export interface SpokeSynthesis {
   rangeCellMetres: number;
   startRangeCell: number;
   echoes: readonly Echo[];
+  /** K-distributed sea clutter added to the noise (agent/src/sim/clutter.ts). */
+  seaClutter?: SeaClutterOptions;
+  /** Land: persistent strong returns in fixed patches. */
+  land?: readonly LandPatch[];
 }
 
 /** Fills `out` (one element per range cell) with linear power, noise mean 1. */
@@ -45,6 +50,10 @@ export function synthesizeSpokePower(out: Float32Array, spoke: SpokeSynthesis, r
       out[i] = re * re + im * im;
     }
   }
+  // Clutter after the echoes: its power adds to whatever the cell holds (incoherent sum). No
+  // random draws without it, so scenarios without clutter stay byte-identical.
+  if (spoke.seaClutter) addSeaClutter(out, spoke.seaClutter, rng);
+  if (spoke.land && spoke.land.length > 0) addLand(out, spoke.azimuthDegrees, spoke.land, spoke.rangeCellMetres, spoke.startRangeCell, rng);
 }
 
 export interface LogVideoScale {
@@ -54,8 +63,11 @@ export interface LogVideoScale {
   zeroCountDb: number;
 }
 
-/** Log-compresses linear power into video codes of `bits` bits (what a log amplifier does). */
-export function quantizeLog(power: Float32Array, scale: LogVideoScale, bits: number, out: Uint8Array | Uint16Array): void {
+/**
+ * Log-compresses linear power into video codes of `bits` bits (what a log amplifier does).
+ * With `preThresholdCode`, codes below it are sent as 0 (a radar that thresholds its own video).
+ */
+export function quantizeLog(power: Float32Array, scale: LogVideoScale, bits: number, out: Uint8Array | Uint16Array, preThresholdCode?: number): void {
   const max = (1 << bits) - 1;
   const inv = 1 / scale.dbPerCount;
   for (let i = 0; i < power.length; i++) {
@@ -64,4 +76,5 @@ export function quantizeLog(power: Float32Array, scale: LogVideoScale, bits: num
     const code = Math.round((db - scale.zeroCountDb) * inv);
     out[i] = code < 0 ? 0 : code > max ? max : code;
   }
+  if (preThresholdCode !== undefined && preThresholdCode > 0) preThreshold(out, preThresholdCode);
 }
