@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import mqtt from 'mqtt';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -16,6 +16,8 @@ import { mqttConfigSchema, type MqttConfig, type MqttConfigInput } from '../../a
 import { decodeMessage, type AnyRecord } from '../../agent/src/hub/index.js';
 import { isLookoutError } from '../../agent/src/errors.js';
 import type { StatusBody } from '../../agent/src/publish/records.js';
+import { spawnLookout, waitUntil } from '../helpers/cli.js';
+import { REPO_ROOT } from '../helpers/paths.js';
 
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
 
@@ -164,4 +166,24 @@ describe('mosquitto with mTLS and a per-unit ACL', () => {
     expect(JSON.stringify(lines)).not.toContain('s3cr3t-pw');
     delete process.env.LOOKOUT_TEST_PW;
   });
+
+  it.skipIf(!existsSync(join(REPO_ROOT, 'agent', 'dist', 'main.js')))('Last Will of a real agent: `lookout run` over mTLS killed with SIGKILL -> retained offline state at the hub', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-mtls-run-'));
+    const c = pki.client('unit-k');
+    const cfg = join(dir, 'lookout.yaml');
+    writeFileSync(cfg, JSON.stringify({
+      unit: 'unit-k',
+      dataDir: join(dir, 'data'),
+      // no sensor attached: the agent retries the port and still runs its MQTT session
+      sensors: [{ id: 'radar1', protocol: 'cat240', input: { type: 'serial', path: join(dir, 'no-such-tty'), baud: 921600 }, radar: { latitude: 43, longitude: 5 } }],
+      mqtt: { url: broker.url, tls: { required: true, caFile: pki.ca, certFile: c.cert, keyFile: c.key } },
+      status: { intervalMs: 500 },
+    }));
+    const agent = spawnLookout(['run', '--config', cfg]);
+    cleanup.push(() => agent.stop('SIGKILL'));
+    await waitUntil(() => hubRecords.some((r) => r.record.unit === 'unit-k' && r.record.kind === 'state' && r.record.body.online) && hubRecords.some((r) => r.record.unit === 'unit-k' && r.record.kind === 'status'), 30_000, 'the agent online over mTLS');
+    const before = hubRecords.length;
+    await agent.stop('SIGKILL');
+    await waitUntil(() => hubRecords.slice(before).some((r) => r.record.unit === 'unit-k' && r.record.kind === 'state' && !r.record.body.online), 30_000, 'the Last Will');
+  }, 60_000);
 });

@@ -147,22 +147,36 @@ uint32_t runCfar2d(const Video& in, int64_t rows64, int64_t cols64, const Cfar2d
     }
     return detections;
   }
-  std::vector<double> refs(plan.n);
+  // OS: the map padded by D columns each side (Doppler wrap, NaN as +inf so the order is
+  // total), then per cell the reference cells copied row segment by row segment and the k-th
+  // picked by nth_element on floats (the power is float32, so this is the same value the TS
+  // twin finds in float64).
+  const int wd = cols + 2 * D;
+  std::vector<float> padded(static_cast<size_t>(rows) * wd);
+  for (int r = 0; r < rows; ++r) {
+    for (int j = 0; j < wd; ++j) {
+      int c = (j - D) % cols;
+      if (c < 0) c += cols;
+      const float v = power[static_cast<size_t>(r) * cols + c];
+      padded[static_cast<size_t>(r) * wd + j] = v != v ? INFINITY : v;
+    }
+  }
+  std::vector<float> refs(plan.n);
+  const int guardFrom = td, guardTo = td + 2 * gd;  // guard columns within the 2D+1 window
   for (int r = r0; r <= r1; ++r) {
     for (int c = 0; c < cols; ++c) {
       int n = 0;
       for (int rr = r - gr - tr; rr <= r + gr + tr; ++rr) {
-        const float* pr = power + static_cast<size_t>(rr) * cols;
-        for (int dc = -D; dc <= D; ++dc) {
-          if (std::abs(rr - r) <= gr && std::abs(dc) <= gd) continue;
-          int cc = (c + dc) % cols;
-          if (cc < 0) cc += cols;
-          const double v = pr[cc];
-          refs[n++] = v != v ? INFINITY : v;
+        const float* seg = padded.data() + static_cast<size_t>(rr) * wd + c;  // window columns c-D .. c+D
+        if (std::abs(rr - r) <= gr) {
+          for (int j = 0; j < guardFrom; ++j) refs[n++] = seg[j];
+          for (int j = guardTo + 1; j <= 2 * D; ++j) refs[n++] = seg[j];
+        } else {
+          for (int j = 0; j <= 2 * D; ++j) refs[n++] = seg[j];
         }
       }
       std::nth_element(refs.begin(), refs.begin() + (plan.k - 1), refs.begin() + n);
-      double thr = plan.scale * refs[plan.k - 1];
+      double thr = plan.scale * static_cast<double>(refs[plan.k - 1]);
       thr = thr < m ? m : thr;
       if (static_cast<double>(power[static_cast<size_t>(r) * cols + c]) > thr) {
         out[static_cast<size_t>(r) * cols + c] = 1;
