@@ -82,6 +82,8 @@ export class Agent {
       logger: this.log.child({ stage: 'outbox' }),
       clock: this.clock,
       onAlert: (alert) => this.log.warn({ alert }, 'alert raised'),
+      // The publisher looks for rows when they are committed, not by polling the database.
+      onCommit: () => this.publisher.wake(),
     });
     this.publisher = new Publisher({
       outbox: this.outbox,
@@ -90,6 +92,7 @@ export class Agent {
       logger: this.log.child({ stage: 'publish' }),
       birth: () => this.birth(),
       clock: this.clock,
+      pollMs: 1000,
     });
     this.stages.push(
       { name: 'outbox', start: () => this.outbox.start(), stop: () => this.outbox.stop() },

@@ -10,89 +10,16 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
-import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
-import { loadRadarScenario } from '../../agent/src/sim/scenario.js';
-import { createCat240RadarSim } from '../../agent/src/sim/cat240.js';
+import type { AnyRecord } from '../../agent/src/hub/index.js';
 import { mulberry32 } from '../../agent/src/publish/testdata.js';
 import { startMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
+import { agentConfig, feedSpokes, startHub } from '../helpers/agent.js';
 import { startPtyPair } from '../helpers/socat.js';
 import { spawnLookout, waitUntil, type LookoutProcess } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 
 const built = existsSync(join(REPO_ROOT, 'agent', 'dist', 'main.js'));
-const scenario = loadRadarScenario('coastal');
-
-function agentConfig(dir: string, sensorPath: string, brokerUrl: string, unit: string): string {
-  const file = join(dir, 'lookout.yaml');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      unit,
-      dataDir: join(dir, 'data'),
-      log: { level: 'info' },
-      sensors: [
-        {
-          id: 'radar1',
-          protocol: 'cat240',
-          input: { type: 'serial', path: sensorPath, baud: 921600, reconnectMinMs: 100, reconnectMaxMs: 500 },
-          radar: { latitude: scenario.radar.latitude, longitude: scenario.radar.longitude },
-        },
-      ],
-      mqtt: { url: brokerUrl, reconnect: { minMs: 200, maxMs: 1000 } },
-      status: { intervalMs: 500 },
-    }),
-  );
-  return file;
-}
-
-interface Hub {
-  records: AnyRecord[];
-  dedupe: Deduper;
-  client: mqtt.MqttClient;
-}
-
-async function startHub(url: string, unit: string, persistent: boolean): Promise<Hub> {
-  const records: AnyRecord[] = [];
-  const dedupe = new Deduper();
-  const client = mqtt.connect(url, { protocolVersion: 4, clientId: `hub-${unit}`, clean: !persistent, reconnectPeriod: 100 });
-  client.on('message', (topic, payload) => {
-    const r = decodeMessage(topic, payload);
-    if (r.ok && r.record.unit === unit) {
-      records.push(r.record);
-      dedupe.accept(r.record);
-    }
-  });
-  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-  await client.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
-  return { records, dedupe, client };
-}
-
-/** Writes simulated CAT240 spokes to a serial port in real time until `stop()`. */
-function feedSpokes(path: string, seed: number): { stop(): Promise<void> } {
-  const sim = createCat240RadarSim({ scenario, seed, startWallMs: Date.now() });
-  const port = new SerialPort({ path, baudRate: 921600 });
-  port.on('error', () => {});
-  const started = performance.now();
-  let pending = sim.next();
-  const timer = setInterval(() => {
-    const elapsedS = (performance.now() - started) / 1000;
-    while (pending.timeS <= elapsedS) {
-      port.write(pending.bytes);
-      pending = sim.next();
-    }
-  }, 10);
-  return {
-    stop: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(timer);
-        if (!port.isOpen) return resolve();
-        port.close(() => resolve());
-      }),
-  };
-}
 
 function firstArrivalsInOrder(records: AnyRecord[], kind: AnyRecord['kind']): boolean {
   const seen = new Set<number>();
@@ -116,7 +43,7 @@ describe.skipIf(!built)('the agent under faults (lookout run, real mosquitto, so
     cleanups.push(() => pty.stop());
     const hub = await startHub(broker.url, 'chaos-out', true);
     cleanups.push(() => hub.client.endAsync(true));
-    const agent: LookoutProcess = spawnLookout(['run', '--config', agentConfig(dir, pty.b, broker.url, 'chaos-out')]);
+    const agent: LookoutProcess = spawnLookout(['run', '--config', agentConfig(dir, pty.b, broker.url, 'chaos-out', { statusMs: 500, serialMaxMs: 500 })]);
     cleanups.push(() => agent.stop('SIGKILL'));
     const feed = feedSpokes(pty.a, 7);
     cleanups.push(() => feed.stop());
@@ -151,7 +78,7 @@ describe.skipIf(!built)('the agent under faults (lookout run, real mosquitto, so
     cleanups.push(() => hub.client.endAsync(true));
     const feed = feedSpokes(pty.a, 11);
     cleanups.push(() => feed.stop());
-    const cfg = agentConfig(dir, pty.b, broker.url, 'chaos-kill');
+    const cfg = agentConfig(dir, pty.b, broker.url, 'chaos-kill', { statusMs: 500, serialMaxMs: 500 });
     const rnd = mulberry32(Number(process.env.LOOKOUT_CHAOS_SEED ?? 20261128));
     const kills: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -192,7 +119,7 @@ describe.skipIf(!built)('the agent under faults (lookout run, real mosquitto, so
     cleanups.push(() => pty.stop());
     const hub = await startHub(broker.url, 'chaos-corrupt', false);
     cleanups.push(() => hub.client.endAsync(true));
-    const cfg = agentConfig(dir, pty.b, broker.url, 'chaos-corrupt');
+    const cfg = agentConfig(dir, pty.b, broker.url, 'chaos-corrupt', { statusMs: 500, serialMaxMs: 500 });
     const first = spawnLookout(['run', '--config', cfg]);
     cleanups.push(() => first.stop('SIGKILL'));
     await waitUntil(() => hub.records.filter((r) => r.kind === 'status').length >= 2, 30_000, 'a first run');
@@ -229,7 +156,7 @@ describe.skipIf(!built)('the agent under faults (lookout run, real mosquitto, so
     const pty = await startPtyPair(join(dir));
     cleanups.push(() => pty.stop());
     // no broker: the outbox only grows
-    const agent = spawnLookout(['run', '--config', agentConfig(dir, pty.b, 'mqtt://127.0.0.1:1', 'chaos-full')]);
+    const agent = spawnLookout(['run', '--config', agentConfig(dir, pty.b, 'mqtt://127.0.0.1:1', 'chaos-full', { statusMs: 500, serialMaxMs: 500 })]);
     cleanups.push(() => agent.stop('SIGKILL'));
     const feed = feedSpokes(pty.a, 3);
     cleanups.push(() => feed.stop());

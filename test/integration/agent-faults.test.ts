@@ -1,83 +1,18 @@
 /**
  * What a field engineer meets: a configuration with mistakes, a serial port that is missing or
- * goes away, a broker that goes down mid-run, and bytes on the line that are not CAT240 — each on
- * real parts (socat PTYs, mosquitto, the `lookout` processes).
+ * goes away, and bytes on the line that are not CAT240 — each on real parts (socat PTYs,
+ * mosquitto, the `lookout` processes). The broker going away mid-run is test/chaos/agent-chaos.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
 import { SerialPort } from 'serialport';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeMessage, type AnyRecord } from '../../agent/src/hub/index.js';
-import { loadRadarScenario } from '../../agent/src/sim/scenario.js';
 import { createCat240RadarSim } from '../../agent/src/sim/cat240.js';
-import { startMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
+import { startMosquitto } from '../helpers/mosquitto.js';
+import { agentConfig, coastal, feedSpokes, startHub } from '../helpers/agent.js';
 import { startPtyPair, type PtyPair } from '../helpers/socat.js';
 import { runLookout, spawnLookout, waitUntil, type LookoutProcess } from '../helpers/cli.js';
-
-const scenario = loadRadarScenario('coastal');
-
-function agentConfig(dir: string, sensorPath: string, brokerUrl: string, unit: string): string {
-  const file = join(dir, 'lookout.yaml');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      unit,
-      dataDir: join(dir, 'data'),
-      log: { level: 'info' },
-      sensors: [
-        {
-          id: 'radar1',
-          protocol: 'cat240',
-          input: { type: 'serial', path: sensorPath, baud: 921600, reconnectMinMs: 100, reconnectMaxMs: 800 },
-          radar: { latitude: scenario.radar.latitude, longitude: scenario.radar.longitude },
-        },
-      ],
-      mqtt: { url: brokerUrl, reconnect: { minMs: 200, maxMs: 1000 } },
-      status: { intervalMs: 1000 },
-    }),
-  );
-  return file;
-}
-
-async function hubClient(url: string, unit: string, records: AnyRecord[], persistent = false): Promise<mqtt.MqttClient> {
-  const client = mqtt.connect(url, { protocolVersion: 4, clientId: `hub-${unit}`, clean: !persistent, reconnectPeriod: 100 });
-  client.on('message', (topic, payload) => {
-    const r = decodeMessage(topic, payload);
-    if (r.ok) records.push(r.record);
-  });
-  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-  await client.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
-  return client;
-}
-
-/** Writes simulated CAT240 spokes to a serial port in real time until `stop()`. */
-function feedSpokes(path: string, seed: number): { stop(): Promise<void>; written(): number } {
-  const sim = createCat240RadarSim({ scenario, seed, startWallMs: Date.now() });
-  const port = new SerialPort({ path, baudRate: 921600 });
-  port.on('error', () => {});
-  let written = 0;
-  const started = performance.now();
-  let pending = sim.next();
-  const timer = setInterval(() => {
-    const elapsedS = (performance.now() - started) / 1000;
-    while (pending.timeS <= elapsedS) {
-      port.write(pending.bytes);
-      written++;
-      pending = sim.next();
-    }
-  }, 10);
-  return {
-    written: () => written,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        clearInterval(timer);
-        if (!port.isOpen) return resolve();
-        port.close(() => resolve());
-      }),
-  };
-}
 
 describe('agent faults on real parts', () => {
   const cleanups: Array<() => Promise<unknown>> = [];
@@ -121,8 +56,7 @@ describe('agent faults on real parts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lookout-serial-'));
     const broker = await startMosquitto();
     cleanups.push(() => broker.stop());
-    const records: AnyRecord[] = [];
-    const hub = await hubClient(broker.url, 'ser-01', records);
+    const { records, client: hub } = await startHub(broker.url, 'ser-01');
     cleanups.push(() => hub.endAsync());
     const agent: LookoutProcess = spawnLookout(['run', '--config', agentConfig(dir, join(dir, 'b'), broker.url, 'ser-01')]);
     cleanups.push(() => agent.stop('SIGKILL'));
@@ -153,54 +87,13 @@ describe('agent faults on real parts', () => {
     expect(stopped.code).toBe(0);
   });
 
-  it('keeps records in the outbox while the broker is down and sends them, in order, when it is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lookout-outage-'));
-    // Broker persistence keeps the hub's session (and what was queued for it) across the restart.
-    const broker: Mosquitto = await startMosquitto({ extra: ['persistence true', `persistence_location ${dir}/`, 'autosave_interval 1'] });
-    cleanups.push(() => broker.stop());
-    const pty = await startPtyPair(dir);
-    cleanups.push(() => pty.stop());
-    const records: AnyRecord[] = [];
-    const hub = await hubClient(broker.url, 'out-01', records, true);
-    cleanups.push(() => hub.endAsync());
-    const agent = spawnLookout(['run', '--config', agentConfig(dir, pty.b, broker.url, 'out-01')]);
-    cleanups.push(() => agent.stop('SIGKILL'));
-    await waitUntil(() => /serial port open/.test(agent.stderr()), 15_000, 'the agent to open the port');
-    const feed = feedSpokes(pty.a, 7);
-    cleanups.push(() => feed.stop());
-    await waitUntil(() => records.some((r) => r.kind === 'plots'), 20_000, 'first plots');
-
-    await broker.stop();
-    const outageStart = Date.now();
-    await waitUntil(() => Date.now() - outageStart > 6000, 10_000, 'six seconds of outage');
-    const seenDuringOutage = Math.max(0, ...records.map((r) => r.seq));
-    await broker.restart();
-    await new Promise((r) => setTimeout(r, 4000));
-    await feed.stop();
-    const stopped = await agent.stop('SIGTERM');
-    expect(stopped.code).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
-
-    // Everything made during the outage arrived afterwards, and the seqs have no hole.
-    const seqs = [...new Set(records.filter((r) => r.seq > 0).map((r) => r.seq))].sort((a, b) => a - b);
-    expect(seqs[seqs.length - 1]!).toBeGreaterThan(seenDuringOutage + 5);
-    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
-    // Per kind, records came in seq order.
-    for (const kind of ['plots', 'status'] as const) {
-      const order = records.filter((r) => r.kind === kind && r.seq > 0).map((r) => r.seq);
-      const firstSeen = order.filter((s, i) => order.indexOf(s) === i);
-      expect(firstSeen).toEqual([...firstSeen].sort((a, b) => a - b));
-    }
-  });
-
   it('counts and skips bytes that are not CAT240 and decodes the blocks after them', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lookout-garbage-'));
     const broker = await startMosquitto();
     cleanups.push(() => broker.stop());
     const pty = await startPtyPair(dir);
     cleanups.push(() => pty.stop());
-    const records: AnyRecord[] = [];
-    const hub = await hubClient(broker.url, 'gar-01', records);
+    const { records, client: hub } = await startHub(broker.url, 'gar-01');
     cleanups.push(() => hub.endAsync());
     const agent = spawnLookout(['run', '--config', agentConfig(dir, pty.b, broker.url, 'gar-01')]);
     cleanups.push(() => agent.stop('SIGKILL'));
@@ -209,7 +102,7 @@ describe('agent faults on real parts', () => {
     const port = new SerialPort({ path: pty.a, baudRate: 921600 });
     await new Promise<void>((resolve) => port.once('open', () => resolve()));
     cleanups.push(() => new Promise<void>((resolve) => port.close(() => resolve())));
-    const sim = createCat240RadarSim({ scenario, seed: 9, startWallMs: Date.now() });
+    const sim = createCat240RadarSim({ scenario: coastal, seed: 9, startWallMs: Date.now() });
     // NMEA text and random bytes (with stray 0xF0 category octets) between every 64 spokes.
     let garbageBytes = 0;
     for (let i = 0; i < 2048 * 3; i++) {
@@ -218,7 +111,7 @@ describe('agent faults on real parts', () => {
         port.write(junk);
         garbageBytes += junk.length;
       }
-      port.write(sim.next().bytes);
+      port.write(sim.next()!.bytes);
       if (i % 256 === 255) await new Promise((r) => setTimeout(r, 150));
     }
     // Nothing follows the last block: the agent's idle flush must still decide it (and the

@@ -341,6 +341,16 @@ export class Publisher {
     }, delay);
   }
 
+  /**
+   * New rows were committed (wire the outbox's `onCommit` here): look for them now rather than
+   * at the next poll. With it wired, `pollMs` is only a safety net and can be long.
+   */
+  wake(): void {
+    if (!this.running || !this.connected) return;
+    this.exhausted.clear();
+    this.pump();
+  }
+
   private schedulePoll(): void {
     if (this.pollTimer || !this.running) return;
     this.pollTimer = setTimeout(() => {

@@ -1,0 +1,93 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import mqtt from 'mqtt';
+import { SerialPort } from 'serialport';
+import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
+import { loadRadarScenario } from '../../agent/src/sim/scenario.js';
+import { createCat240RadarSim } from '../../agent/src/sim/cat240.js';
+
+/** The coastal scenario every agent test's radar sees. */
+export const coastal = loadRadarScenario('coastal');
+
+export interface AgentConfigOptions {
+  statusMs?: number;
+  /** Serial retry cap (ms): short, so tests see reconnects quickly. */
+  serialMaxMs?: number;
+}
+
+/** A one-radar configuration file for `lookout run --config`, with short retry delays. */
+export function agentConfig(dir: string, sensorPath: string, brokerUrl: string, unit: string, opts: AgentConfigOptions = {}): string {
+  const file = join(dir, 'lookout.yaml');
+  writeFileSync(
+    file,
+    JSON.stringify({
+      unit,
+      dataDir: join(dir, 'data'),
+      log: { level: 'info' },
+      sensors: [
+        {
+          id: 'radar1',
+          protocol: 'cat240',
+          input: { type: 'serial', path: sensorPath, baud: 921600, reconnectMinMs: 100, reconnectMaxMs: opts.serialMaxMs ?? 800 },
+          radar: { latitude: coastal.radar.latitude, longitude: coastal.radar.longitude },
+        },
+      ],
+      mqtt: { url: brokerUrl, reconnect: { minMs: 200, maxMs: 1000 } },
+      status: { intervalMs: opts.statusMs ?? 1000 },
+    }),
+  );
+  return file;
+}
+
+export interface Hub {
+  records: AnyRecord[];
+  dedupe: Deduper;
+  client: mqtt.MqttClient;
+}
+
+/**
+ * A hub subscribed to one unit: decodes every record, keeps them in arrival order and dedupes.
+ * `persistent`: a session the broker keeps (with broker persistence, across its restarts).
+ */
+export async function startHub(url: string, unit: string, persistent = false): Promise<Hub> {
+  const records: AnyRecord[] = [];
+  const dedupe = new Deduper();
+  const client = mqtt.connect(url, { protocolVersion: 4, clientId: `hub-${unit}`, clean: !persistent, reconnectPeriod: 100 });
+  client.on('message', (topic, payload) => {
+    const r = decodeMessage(topic, payload);
+    if (r.ok && r.record.unit === unit) {
+      records.push(r.record);
+      dedupe.accept(r.record);
+    }
+  });
+  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
+  await client.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
+  return { records, dedupe, client };
+}
+
+/** Writes simulated CAT240 spokes to a serial port in real time until `stop()`. */
+export function feedSpokes(path: string, seed: number): { stop(): Promise<void>; written(): number } {
+  const sim = createCat240RadarSim({ scenario: coastal, seed, startWallMs: Date.now() });
+  const port = new SerialPort({ path, baudRate: 921600 });
+  port.on('error', () => {});
+  let written = 0;
+  const started = performance.now();
+  let pending = sim.next()!;
+  const timer = setInterval(() => {
+    const elapsedS = (performance.now() - started) / 1000;
+    while (pending.timeS <= elapsedS) {
+      port.write(pending.bytes);
+      written++;
+      pending = sim.next()!;
+    }
+  }, 10);
+  return {
+    written: () => written,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        clearInterval(timer);
+        if (!port.isOpen) return resolve();
+        port.close(() => resolve());
+      }),
+  };
+}
