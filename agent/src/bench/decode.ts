@@ -11,16 +11,8 @@ import { Nmea0183Decoder } from '../protocols/nmea0183/decoder.js';
 import type { StreamDecoder } from '../protocols/types.js';
 import { createArpaSim } from '../sim/arpa.js';
 import { createDroneSim } from '../sim/drone.js';
+import { printRow, type BenchRow } from './common.js';
 
-export interface DecodeBenchRow {
-  bench: string;
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  baseline?: { name: string; value: number; unit: string };
-  note?: string;
-}
 
 const CHUNK = 64 * 1024;
 const SERIAL_921600_BYTES_PER_S = 92_160;
@@ -30,15 +22,6 @@ const CAT240_48RPM_BYTES_PER_S = 2e6;
 /** Real captures beside the repository (../shared/data), when this runs from a checkout. */
 const SHARED_DATA = fileURLToPath(new URL('../../../../shared/data/', import.meta.url));
 
-function printRow(row: DecodeBenchRow, json: boolean, out: NodeJS.WritableStream): void {
-  if (json) {
-    out.write(JSON.stringify(row) + '\n');
-    return;
-  }
-  const v = Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(2);
-  const base = row.baseline ? `   (baseline ${row.baseline.name}: ${row.baseline.value.toFixed(2)} ${row.baseline.unit})` : '';
-  out.write(`${row.bench.padEnd(8)} ${row.name.padEnd(40)} ${v.padStart(12)} ${row.unit.padEnd(10)}${row.goal ? ` goal ${row.goal}` : ''}${base}${row.note ? `  [${row.note}]` : ''}\n`);
-}
 
 /**
  * Best MB/s of RUNS passes over `data` (after one warm-up pass), each pass in CHUNK pieces, in
@@ -137,7 +120,7 @@ function linkNote(mbps: number, source: string): string {
 }
 
 export async function runDecodeBench({ json }: { json: boolean }, out: NodeJS.WritableStream): Promise<void> {
-  const rows: DecodeBenchRow[] = [];
+  const rows: BenchRow[] = [];
 
   const nmea = nmeaInput();
   nmea.data = repeatTo(nmea.data, 8e6);

@@ -4,37 +4,17 @@
  * records to a local mosquitto, and bytes per plot on the wire beside the JSON of the same plots.
  */
 import Database from 'better-sqlite3';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { createServer, connect } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { Outbox } from '../outbox/outbox.js';
 import { Publisher } from '../publish/publisher.js';
 import { mqttConfigSchema } from '../publish/config.js';
+import { findMosquitto, startLocalMosquitto } from '../ops/local-broker.js';
+import { printRow } from './common.js';
 import { encodeRecord, type StatusBody } from '../publish/records.js';
 import { busyTurnPlots } from '../publish/testdata.js';
-
-export interface BenchRow {
-  bench: string;
-  name: string;
-  value: number;
-  unit: string;
-  goal?: string;
-  baseline?: { name: string; value: number; unit: string };
-  note?: string;
-}
-
-export function printRow(row: BenchRow, json: boolean, out: NodeJS.WritableStream): void {
-  if (json) {
-    out.write(JSON.stringify(row) + '\n');
-    return;
-  }
-  const v = Number.isInteger(row.value) ? String(row.value) : row.value.toFixed(2);
-  const base = row.baseline ? `   (baseline ${row.baseline.name}: ${Number.isInteger(row.baseline.value) ? row.baseline.value : row.baseline.value.toFixed(2)} ${row.baseline.unit})` : '';
-  out.write(`${row.bench.padEnd(8)} ${row.name.padEnd(40)} ${v.padStart(12)} ${row.unit.padEnd(10)}${row.goal ? ` goal ${row.goal}` : ''}${base}${row.note ? `  [${row.note}]` : ''}\n`);
-}
 
 const silent = pino({ level: 'silent' });
 
@@ -73,51 +53,12 @@ async function durableRate(dir: string, n: number): Promise<{ perSecond: number;
   return { perSecond: n / dt, baseline: n / bdt, bytes };
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 /** A throwaway mosquitto on a free loopback port; undefined when mosquitto is not installed. */
-export async function startBenchBroker(dir: string): Promise<{ url: string; stop(): Promise<void> } | undefined> {
-  const bin = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((p) => existsSync(p));
+export async function startBenchBroker(): Promise<{ url: string; stop(): Promise<void> } | undefined> {
+  const bin = findMosquitto();
   if (!bin) return undefined;
-  const port = await freePort();
-  const conf = join(dir, 'mosquitto.conf');
-  const lines = [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest none', 'max_inflight_messages 0', 'max_queued_messages 0'];
-  if (process.getuid?.() === 0) lines.unshift('user root');
-  writeFileSync(conf, lines.join('\n') + '\n');
-  const child: ChildProcess = spawn(bin, ['-c', conf], { stdio: 'ignore' });
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const ok = await new Promise<boolean>((r) => {
-      const s = connect({ host: '127.0.0.1', port });
-      s.once('connect', () => (s.destroy(), r(true)));
-      s.once('error', () => (s.destroy(), r(false)));
-    });
-    if (ok) break;
-    if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill('SIGKILL');
-      return undefined;
-    }
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  return {
-    url: `mqtt://127.0.0.1:${port}`,
-    stop: () =>
-      new Promise<void>((r) => {
-        if (child.exitCode !== null) return r();
-        child.once('exit', () => r());
-        child.kill('SIGTERM');
-      }),
-  };
+  // No per-client limits: the replay measures the outbox and the publisher, not the broker's queues.
+  return startLocalMosquitto(bin, ['max_inflight_messages 0', 'max_queued_messages 0']).catch(() => undefined);
 }
 
 async function replay(dir: string, url: string, n: number, inflight: number): Promise<{ seconds: number; perSecond: number }> {
@@ -213,7 +154,7 @@ export async function runOutboxBench(opts: OutboxBenchOptions, out: NodeJS.Writa
     const b = bytesPerPlot();
     printRow({ bench: 'outbox', name: 'bytes per plot on the wire (600-plot turn)', value: Number(b.proto.toFixed(2)), unit: 'B/plot', goal: '<= 12', baseline: { name: 'JSON of the same plots', value: Number(b.json.toFixed(1)), unit: 'B/plot' } }, opts.json, out);
 
-    const broker = await startBenchBroker(dir);
+    const broker = await startBenchBroker();
     if (!broker) {
       printRow({ bench: 'outbox', name: 'replay to mosquitto', value: 0, unit: 's', note: 'skipped: mosquitto not installed' }, opts.json, out);
       return;

@@ -6,7 +6,6 @@
  * that it stays flat (within +20 MB of the level after warm-up) while the outbox grows on disk.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
@@ -14,7 +13,8 @@ import { Outbox } from '../outbox/outbox.js';
 import { Publisher } from '../publish/publisher.js';
 import { mqttConfigSchema } from '../publish/config.js';
 import { busyTurnPlots } from '../publish/testdata.js';
-import { printRow } from './outbox.js';
+import { printRow } from './common.js';
+import { freeLoopbackPort } from '../ops/local-broker.js';
 
 export interface PipelineBenchOptions {
   json: boolean;
@@ -25,18 +25,6 @@ export interface PipelineBenchOptions {
   plotsPerTurn?: number;
 }
 
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.on('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      const port = typeof a === 'object' && a ? a.port : 0;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
 export async function runPipelineBench(opts: PipelineBenchOptions, out: NodeJS.WritableStream): Promise<void> {
   const minutes = opts.minutes ?? 10;
   const rate = opts.rate ?? 10;
@@ -45,7 +33,7 @@ export async function runPipelineBench(opts: PipelineBenchOptions, out: NodeJS.W
   const dir = mkdtempSync(join(tmpdir(), 'lookout-bench-pipeline-'));
   const logger = pino({ level: 'silent' });
   const outbox = new Outbox({ path: join(dir, 'outbox.db'), unit: 'bench-pipeline', maxBytes: 256 * 1024 * 1024, groupCommitMs: 50, logger });
-  const port = await closedPort();
+  const port = await freeLoopbackPort();
   const publisher = new Publisher({
     outbox,
     unit: 'bench-pipeline',

@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { EXIT_CONFIG, EXIT_OK, type CliContext } from './common.js';
+import type { CliContext } from './common.js';
 import { configSchema } from '../config/schema.js';
-import { formatConfigProblems, loadConfigFile } from '../config/load.js';
-import { isLookoutError } from '../errors.js';
+import { loadConfigFile } from '../config/load.js';
 
 export const EXAMPLE_CONFIG_PATH = fileURLToPath(new URL('../../../config/lookout.example.yaml', import.meta.url));
 
@@ -16,15 +15,9 @@ export function register(program: Command, ctx: CliContext): void {
     .description('validate FILE; prints every problem with its key path and exits 78 when there is one')
     .argument('<file>', 'YAML configuration file')
     .action((file: string) => {
-      try {
-        const cfg = loadConfigFile(file);
-        ctx.stdout.write(`${file}: ok (unit ${cfg.unit}, ${cfg.sensors.length} sensor(s)${cfg.nav ? ', nav ' + cfg.nav.protocol : ''})\n`);
-        ctx.exitCode = EXIT_OK;
-      } catch (err) {
-        if (!isLookoutError(err, 'E_CONFIG')) throw err;
-        ctx.stderr.write(formatConfigProblems(err) + '\n');
-        ctx.exitCode = EXIT_CONFIG;
-      }
+      // A problem throws E_CONFIG: main() prints every one with its key path and exits 78.
+      const cfg = loadConfigFile(file);
+      ctx.stdout.write(`${file}: ok (unit ${cfg.unit}, ${cfg.sensors.length} sensor(s)${cfg.nav ? ', nav ' + cfg.nav.protocol : ''})\n`);
     });
   config
     .command('example')

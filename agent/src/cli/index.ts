@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
-import { EXIT_FAILURE, EXIT_USAGE, UsageError, type CliContext, type RegisterVerb } from './common.js';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_USAGE, UsageError, type CliContext, type RegisterVerb } from './common.js';
+import { formatConfigProblems } from '../config/load.js';
 import { isLookoutError } from '../errors.js';
 
 const require = createRequire(import.meta.url);
@@ -36,6 +37,11 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     if (err instanceof UsageError) {
       ctx.stderr.write(`lookout: ${err.message}\n`);
       return EXIT_USAGE;
+    }
+    if (isLookoutError(err, 'E_CONFIG')) {
+      // Every problem at once, each with its key path (a configuration, a scenario, a flag set).
+      ctx.stderr.write(formatConfigProblems(err) + '\n');
+      return EXIT_CONFIG;
     }
     if (isLookoutError(err)) {
       ctx.stderr.write(`lookout: ${err.code}: ${err.message}\n`);

@@ -2,8 +2,7 @@ import { createRequire } from 'node:module';
 import type { Command } from 'commander';
 import { EXIT_CONFIG, parseNumberOption, type CliContext } from './common.js';
 import { configFromFlags } from './run.js';
-import { formatConfigProblems, validateConfig } from '../config/load.js';
-import { isLookoutError } from '../errors.js';
+import { validateConfig } from '../config/load.js';
 import { recordingFormatOf } from '../io/file.js';
 import { createRootLogger } from '../ops/logger.js';
 import { Agent } from '../main.js';
@@ -34,29 +33,17 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--broker <url>', 'override the configuration\'s broker')
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
     .action(async (file: string, flags: ReplayFlags) => {
-      let config;
-      try {
-        const base = configFromFlags({ config: flags.config, broker: flags.broker, dataDir: flags.dataDir, logLevel: flags.logLevel });
-        const index = flags.sensor === undefined ? 0 : base.sensors.findIndex((s) => s.id === flags.sensor);
-        if (index < 0) {
-          ctx.stderr.write(`lookout: no sensor "${flags.sensor}" in ${flags.config} (sensors: ${base.sensors.map((s) => s.id).join(', ')})\n`);
-          ctx.exitCode = EXIT_CONFIG;
-          return;
-        }
-        const sensors = base.sensors.map((s, i) =>
-          i === index ? { ...s, input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } } : s,
-        );
-        // Only the replayed sensor runs: the others' devices are not part of a replay.
-        const { nav: _nav, ...rest } = base;
-        config = validateConfig({ ...rest, sensors: [sensors[index]] }, flags.config);
-      } catch (err) {
-        if (isLookoutError(err, 'E_CONFIG')) {
-          ctx.stderr.write(formatConfigProblems(err) + '\n');
-          ctx.exitCode = EXIT_CONFIG;
-          return;
-        }
-        throw err;
+      const base = configFromFlags({ config: flags.config, broker: flags.broker, dataDir: flags.dataDir, logLevel: flags.logLevel });
+      const index = flags.sensor === undefined ? 0 : base.sensors.findIndex((s) => s.id === flags.sensor);
+      if (index < 0) {
+        ctx.stderr.write(`lookout: no sensor "${flags.sensor}" in ${flags.config} (sensors: ${base.sensors.map((s) => s.id).join(', ')})\n`);
+        ctx.exitCode = EXIT_CONFIG;
+        return;
       }
+      // Only the replayed sensor runs, reading the capture: the others' devices are not part of a replay.
+      const { nav: _nav, ...rest } = base;
+      const replayed = { ...base.sensors[index]!, input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
+      const config = validateConfig({ ...rest, sensors: [replayed] }, flags.config);
       const logger = createRootLogger(config.log.level);
       let ended!: () => void;
       const inputEnded = new Promise<void>((r) => (ended = r));

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, parseNumberOption, UsageError, type CliContext } from './common.js';
-import { formatConfigProblems, mergeConfig, readConfigFile, validateConfig } from '../config/load.js';
+import { EXIT_FAILURE, EXIT_OK, parseNumberOption, UsageError, type CliContext } from './common.js';
+import { mergeConfig, readConfigFile, validateConfig } from '../config/load.js';
 import type { LookoutConfig } from '../config/schema.js';
-import { isLookoutError, LookoutError } from '../errors.js';
+import { LookoutError } from '../errors.js';
 import { parseSerialSpec } from '../io/config.js';
 import { createRootLogger } from '../ops/logger.js';
 import { Agent } from '../main.js';
@@ -90,17 +90,8 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
 0 stopped cleanly, 1 runtime failure, 2 usage, 78 bad configuration.`,
     )
     .action(async (flags: RunFlags) => {
-      let config: LookoutConfig;
-      try {
-        config = configFromFlags(flags);
-      } catch (err) {
-        if (isLookoutError(err, 'E_CONFIG')) {
-          ctx.stderr.write(formatConfigProblems(err) + '\n');
-          ctx.exitCode = EXIT_CONFIG;
-          return;
-        }
-        throw err;
-      }
+      // A bad configuration throws E_CONFIG before anything is opened: main() lists it, exit 78.
+      const config: LookoutConfig = configFromFlags(flags);
       const logger = createRootLogger(config.log.level);
       const agent = new Agent(config, { logger, version: VERSION });
       let stopping: Promise<void> | undefined;

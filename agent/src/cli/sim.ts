@@ -1,8 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import type { Command } from 'commander';
-import { EXIT_CONFIG, parseIntOption, parseNumberOption, UsageError, type CliContext } from './common.js';
-import { formatConfigProblems } from '../config/load.js';
-import { isLookoutError } from '../errors.js';
+import { parseIntOption, parseNumberOption, UsageError, type CliContext } from './common.js';
 import { loadRadarScenario } from '../sim/scenario.js';
 import { createCat240RadarSim } from '../sim/cat240.js';
 import { openSimSink, runSim } from '../sim/runner.js';
@@ -70,17 +68,7 @@ export function register(program: Command, ctx: CliContext): void {
         startWallMs = Date.parse(flags.start);
         if (!Number.isFinite(startWallMs)) throw new UsageError(`--start must be an ISO date-time, got "${flags.start}"`);
       }
-      let sensor: SimulatedSensor;
-      try {
-        sensor = await createSensor(flags, startWallMs);
-      } catch (err) {
-        if (isLookoutError(err, 'E_CONFIG')) {
-          ctx.stderr.write(formatConfigProblems(err) + '\n');
-          ctx.exitCode = EXIT_CONFIG;
-          return;
-        }
-        throw err;
-      }
+      const sensor: SimulatedSensor = await createSensor(flags, startWallMs);
       const sink = await openSimSink(flags.out, ctx.stdout);
       const truth = flags.truth ? createWriteStream(flags.truth) : undefined;
       let stop = false;

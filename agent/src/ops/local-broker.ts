@@ -50,13 +50,15 @@ async function waitForPort(port: number, timeoutMs: number, proc?: ChildProcess)
   }
 }
 
-async function startMosquitto(bin: string): Promise<LocalBroker> {
+/** Debian's mosquitto on a free loopback port with a generated config (plus `extra` lines). */
+export async function startLocalMosquitto(bin: string, extra: readonly string[] = []): Promise<LocalBroker> {
   const port = await freeLoopbackPort();
   const dir = mkdtempSync(join(tmpdir(), 'lookout-broker-'));
   const conf = join(dir, 'mosquitto.conf');
   const lines = [`listener ${port} 127.0.0.1`, 'allow_anonymous true', 'persistence false', 'log_dest none'];
   // mosquitto drops privileges to "mosquitto" when started as root; stay root for the temp dir.
   if (process.getuid?.() === 0) lines.push('user root');
+  lines.push(...extra);
   writeFileSync(conf, lines.join('\n') + '\n');
   const proc = spawn(bin, ['-c', conf], { stdio: 'ignore' });
   await waitForPort(port, 10_000, proc);
@@ -98,5 +100,5 @@ async function startEmbedded(): Promise<LocalBroker> {
 
 export async function startLocalBroker(prefer: 'auto' | 'embedded' = 'auto'): Promise<LocalBroker> {
   const bin = prefer === 'auto' ? findMosquitto() : undefined;
-  return bin ? startMosquitto(bin) : startEmbedded();
+  return bin ? startLocalMosquitto(bin) : startEmbedded();
 }
