@@ -83,7 +83,12 @@ export interface SimRunOptions {
   rate?: number;
   /** Stop after this many seconds of simulated time. */
   durationS?: number;
-  onTruth?: (t: TruthRecord) => void;
+  /**
+   * Ground truth of each step as it is written; `emittedMs` is the wall clock at the write (the
+   * same clock a receiver stamps frames with; at --rate X or under load it differs from the
+   * simulated `timeMs`).
+   */
+  onTruth?: (t: TruthRecord & { emittedMs: number }) => void;
   /** Checked between bursts; return true to stop. */
   shouldStop?: () => boolean;
   /** How much simulated time is written per burst when pacing (ms of wall time). */
@@ -120,11 +125,12 @@ export async function runSim(options: SimRunOptions): Promise<SimRunResult> {
         continue;
       }
     }
+    const emittedMs = Date.now();
     await sink.write(pending.bytes);
     bytes += pending.bytes.length;
     steps++;
     simulatedS = pending.timeS;
-    if (pending.truth && onTruth) for (const t of pending.truth) onTruth(t);
+    if (pending.truth && onTruth) for (const t of pending.truth) onTruth({ ...t, emittedMs });
     pending = sensor.next();
     // Yield now and then when writing flat out, so signals and stdout keep flowing.
     if (rate === undefined && steps % 256 === 0) await new Promise((r) => setImmediate(r));
