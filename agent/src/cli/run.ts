@@ -73,7 +73,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('run the agent (what systemd starts)')
     .option('--config <file>', 'YAML configuration (see `lookout config example`)')
     .option('--sensor <path[@baud]>', 'serial port of the (first) sensor, e.g. /dev/ttyUSB0@921600')
-    .option('--protocol <p>', 'protocol of that sensor: cat240 | ti-mmwave | nmea0183 | mavlink')
+    .option('--protocol <p>', 'protocol of that sensor: cat240 | ti-mmwave | nmea0183 (MAVLink is a nav source: use a config file)')
     .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883')
     .option('--unit <id>', 'unit id (MQTT client id and topic level)')
     .option('--data-dir <dir>', `where the outbox lives (quick start default ${QUICK_START_DEFAULTS.dataDir})`)
@@ -93,6 +93,7 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
       // A bad configuration throws E_CONFIG before anything is opened: main() lists it, exit 78.
       const config: LookoutConfig = configFromFlags(flags);
       const logger = createRootLogger(config.log.level);
+      if (!flags.config && !flags.radar) logger.warn('no --radar LAT,LON: plots are placed as if the antenna stood at 0,0; their range and bearing are right, their lat/lon are not');
       const agent = new Agent(config, { logger, version: VERSION });
       let stopping: Promise<void> | undefined;
       let resolveDone!: () => void;
