@@ -127,7 +127,8 @@ export class Outbox {
     | {
         insert: Database.Statement;
         insertBatch: Database.Statement;
-        del: Database.Statement;
+        sizeOfRange: Database.Statement;
+        delBetween: Database.Statement;
         setMeta: Database.Statement;
         peekAll: Database.Statement;
         peekPrio: Database.Statement;
@@ -385,7 +386,8 @@ export class Outbox {
       const stmts = {
         insert: db.prepare(`INSERT INTO records ${INSERT_COLUMNS} VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
         insertBatch: db.prepare(`INSERT INTO records ${INSERT_COLUMNS} VALUES ${new Array(INSERT_BATCH).fill('(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`),
-        del: db.prepare('DELETE FROM records WHERE id = ? RETURNING length(payload) AS len'),
+        sizeOfRange: db.prepare('SELECT COUNT(*) AS n, SUM(length(payload)) AS len FROM records WHERE id BETWEEN ? AND ?'),
+        delBetween: db.prepare('DELETE FROM records WHERE id BETWEEN ? AND ?'),
         setMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
         peekAll: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE id > ? ORDER BY id LIMIT ?').raw(true),
         peekPrio: db.prepare('SELECT id, seq, kind, topic, priority, created_ms, expires_ms, payload FROM records WHERE priority = ? AND id > ? ORDER BY id LIMIT ?').raw(true),
@@ -397,13 +399,20 @@ export class Outbox {
       this.stmts = stmts;
       this.db = db;
       this.commitTx = db.transaction((rows: Pending[], acks: number[]) => {
-        for (const id of acks) {
-          const r = stmts.del.get(id) as { len: number } | undefined;
-          if (r) {
-            this.rowCount--;
-            this.rowBytes -= r.len + ROW_OVERHEAD_BYTES;
-            this.counters.acked++;
+        // PUBACKs come nearly in id order: delete runs of consecutive acknowledged ids with one
+        // range statement each (measured: 1,000,000 single-row deletes took 11 s of the replay).
+        const sorted = acks.length > 1 ? Float64Array.from(acks).sort() : acks;
+        for (let i = 0; i < sorted.length; ) {
+          let j = i;
+          while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+          const r = stmts.sizeOfRange.get(sorted[i], sorted[j]) as { n: number; len: number | null };
+          if (r.n > 0) {
+            stmts.delBetween.run(sorted[i], sorted[j]);
+            this.rowCount -= r.n;
+            this.rowBytes -= (r.len ?? 0) + r.n * ROW_OVERHEAD_BYTES;
+            this.counters.acked += r.n;
           }
+          i = j + 1;
         }
         const args = new Array<unknown>(INSERT_BATCH * 8);
         let i = 0;
