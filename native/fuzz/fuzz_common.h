@@ -4,6 +4,7 @@
 #include <fuzzer/FuzzedDataProvider.h>
 
 #include <cstring>
+#include <cmath>
 #include <vector>
 
 #include "../src/kernels/common.h"
@@ -58,10 +59,15 @@ inline std::vector<float> fuzzLut(FuzzedDataProvider& fdp) {
     case 3: lut.resize(fdp.ConsumeIntegralInRange<int>(1, 300)); break;
     default: return lut;
   }
-  const bool monotone = fdp.ConsumeBool();
+  // Linear, log video (power = 10^((code x dB per count - 24) / 10), as the agent builds it),
+  // or any bits at all.
+  const int shape = fdp.ConsumeIntegralInRange<int>(0, 2);
+  const double dbPerCount = 0.05 + fdp.ConsumeIntegralInRange<int>(0, 100) * 0.01;
   for (size_t i = 0; i < lut.size(); ++i) {
-    if (monotone) {
+    if (shape == 0) {
       lut[i] = static_cast<float>(i) * 0.5f;
+    } else if (shape == 1) {
+      lut[i] = static_cast<float>(std::pow(10.0, (static_cast<double>(i) * dbPerCount - 24.0) / 10.0));
     } else {
       uint32_t bits = fdp.ConsumeIntegral<uint32_t>();
       std::memcpy(&lut[i], &bits, 4);

@@ -95,6 +95,29 @@ describe('native equals reference', () => {
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
   });
 
+  it('1-D OS on 8-bit video: log tables (a shift in codes), linear and none, every k, several scales and floors', () => {
+    const input = makeVideo('u8', 6 * 150, 11, true);
+    const tables = [
+      buildLut({ type: 'log', dbPerCount: 0.25, zeroCountDb: -24 }, 8),
+      buildLut({ type: 'log', dbPerCount: 0.5, zeroCountDb: -40 }, 8),
+      buildLut({ type: 'linear' }, 8),
+      null,
+    ];
+    for (const lut of tables) {
+      for (let k = 1; k <= 16; k++) {
+        for (const scale of [0.7, 1, 2.5, 6.5024, 40]) {
+          for (const minThreshold of [0, 3]) {
+            const opts = { method: 'os' as const, guard: 1, train: 8, k, scale, lut, minThreshold };
+            const a = new Uint8Array(input.length);
+            const b = new Uint8Array(input.length);
+            expect(native.cfar1d(input, 6, 150, opts, a)).toBe(reference.cfar1d(input, 6, 150, opts, b));
+            expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+          }
+        }
+      }
+    }
+  });
+
   it('2-D CFAR: same detections on random maps and parameters', () => {
     fc.assert(
       fc.property(
@@ -125,6 +148,96 @@ describe('native equals reference', () => {
         },
       ),
       { numRuns: RUNS(300) },
+    );
+  });
+
+  // Values where a shortcut could part from the reference's sort-and-pick: NaN (ordered as
+  // +inf), infinities, negatives, signed zeros, ties; the smallest and largest scales
+  // (float32's in 1-D, where kf x power is float32 and can be 0 or +inf); tables with
+  // plateaus, zeros and +inf; NaN clutter levels.
+  const awkward = fc.constantFrom(NaN, Infinity, -Infinity, 0, -0, 1e-30, 0.5, 1, 1, 2, 3, 100, -1, 3.4e38);
+  const awkwardScale = fc.constantFrom(2 ** -149, 1e-40, 0.5, 3, 1e30, 3.4028234663852886e38);
+  const awkwardScale2d = fc.constantFrom(1e-320, 1e-40, 0.5, 3, 1e30, 1e300);
+  const awkwardLut = (kind: number): Float32Array => {
+    const lut = new Float32Array(256);
+    for (let i = 0; i < 256; i++) lut[i] = kind === 0 ? 0 : kind === 1 ? Math.floor(i / 16) : kind === 2 ? (i < 250 ? i * i : Infinity) : -10 + i;
+    return lut;
+  };
+
+  it('1-D CFAR on awkward values and scales: same detections', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          method: fc.constantFrom<Cfar1dMethod>('os', 'os', 'ca', 'go', 'so'),
+          u8: fc.boolean(),
+          lutKind: fc.integer({ min: -1, max: 3 }),
+          cols: fc.integer({ min: 3, max: 120 }),
+          rows: fc.integer({ min: 1, max: 3 }),
+          guard: fc.integer({ min: 0, max: 3 }),
+          train: fc.integer({ min: 1, max: 20 }),
+          kFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+          scale: awkwardScale,
+          minThreshold: fc.constantFrom(0, 0.5, 1e-45, 3.4e38, 1e300),
+          clutter: fc.boolean(),
+          values: fc.array(awkward, { minLength: 360, maxLength: 360 }),
+          codes: fc.uint8Array({ minLength: 360, maxLength: 360 }),
+          clutterValues: fc.array(awkward, { minLength: 360, maxLength: 360 }),
+        }),
+        (c) => {
+          const train = Math.max(1, Math.min(c.train, Math.floor((c.cols - 1) / 2) - c.guard));
+          fc.pre(2 * (c.guard + train) + 1 <= c.cols);
+          const n = c.rows * c.cols;
+          const input = c.u8 ? c.codes.slice(0, n) : Float32Array.from(c.values.slice(0, n));
+          const opts = {
+            method: c.method,
+            guard: c.guard,
+            train,
+            k: 1 + Math.floor(c.kFrac * (2 * train - 1)),
+            scale: c.scale,
+            lut: c.u8 && c.lutKind >= 0 ? awkwardLut(c.lutKind) : null,
+            minThreshold: c.minThreshold,
+            clutterMap: c.clutter ? Float32Array.from(c.clutterValues.slice(0, n)) : null,
+            clutterScale: 2,
+          };
+          const a = new Uint8Array(n);
+          const b = new Uint8Array(n);
+          expect(native.cfar1d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar1d(input, c.rows, c.cols, opts, b));
+          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        },
+      ),
+      { numRuns: RUNS(400) },
+    );
+  });
+
+  it('2-D CFAR on awkward values and scales: same detections', () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          method: fc.constantFrom<'ca' | 'os'>('ca', 'os'),
+          rows: fc.integer({ min: 3, max: 14 }),
+          cols: fc.integer({ min: 3, max: 20 }),
+          gr: fc.integer({ min: 0, max: 2 }),
+          gd: fc.integer({ min: 0, max: 2 }),
+          tr: fc.integer({ min: 0, max: 3 }),
+          td: fc.integer({ min: 0, max: 3 }),
+          kFrac: fc.double({ min: 0, max: 1, noNaN: true }),
+          scale: awkwardScale2d,
+          minThreshold: fc.constantFrom(0, 0.5, 1e-45, 3.4e38, 1e300),
+          values: fc.array(awkward, { minLength: 280, maxLength: 280 }),
+        }),
+        (c) => {
+          fc.pre(2 * (c.gr + c.tr) + 1 <= c.rows && 2 * (c.gd + c.td) + 1 <= c.cols && (c.tr > 0 || c.td > 0));
+          const nRef = (2 * (c.gr + c.tr) + 1) * (2 * (c.gd + c.td) + 1) - (2 * c.gr + 1) * (2 * c.gd + 1);
+          const n = c.rows * c.cols;
+          const input = Float32Array.from(c.values.slice(0, n));
+          const opts = { method: c.method, guardRange: c.gr, guardDoppler: c.gd, trainRange: c.tr, trainDoppler: c.td, k: 1 + Math.floor(c.kFrac * (nRef - 1)), scale: c.scale, minThreshold: c.minThreshold };
+          const a = new Uint8Array(n);
+          const b = new Uint8Array(n);
+          expect(native.cfar2d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar2d(input, c.rows, c.cols, opts, b));
+          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        },
+      ),
+      { numRuns: RUNS(400) },
     );
   });
 

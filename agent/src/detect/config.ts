@@ -69,7 +69,7 @@ export const detectionConfigSchema = z
     train: z.number().int().min(1).max(256).default(8).describe('reference cells on each side (N = 2 x train)'),
     k: z.number().int().min(1).optional().describe('OS: rank of the reference cell used (default round(3N/4))'),
     pfa: z.number().gt(0).lt(1).default(1e-6).describe('design probability of false alarm per cell'),
-    scale: z.number().positive().optional().describe('typed-in threshold factor; overrides pfa when set'),
+    scale: z.number().min(1e-30).max(1e30).optional().describe('typed-in threshold factor; overrides pfa when set'),
     lut: videoLutSchema.default({ type: 'log', dbPerCount: 0.25, zeroCountDb: -24 }),
     noiseFloor: z
       .number()

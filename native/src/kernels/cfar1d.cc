@@ -1,4 +1,6 @@
 #include "cfar1d.h"
+#include "simd.h"
+#include "window.h"
 
 #include <algorithm>
 #include <cstring>
@@ -25,6 +27,13 @@ Status checkCfar1d(const Video& in, double rows, double cols, const Cfar1dArgs& 
     if (!(s = checkInt("k", a.k, 1, static_cast<double>(2 * train), &k)).ok()) return s;
   }
   if (!(s = checkPositive("scale", a.scale)).ok()) return s;
+  // The 1-D kernels work in float32: a scale that is 0 or +inf there has no meaning (and 0 x inf
+  // would be NaN), so it must be a float32 number.
+  if (a.scale < 0x1p-149 || a.scale > 3.4028234663852886e38) {
+    char buf[160];
+    snprintf(buf, sizeof buf, "scale must be within float32's range [1.4e-45, 3.4e38], got %.17g", a.scale);
+    return Status::range(buf);
+  }
   if (!(s = checkLut(a.lut, a.lutLength, in.type)).ok()) return s;
   if (!(s = checkNonNegative("minThreshold", a.minThreshold)).ok()) return s;
   if (a.clutterMap && !(s = checkLength("clutterMap", a.clutterLength, *r * *c)).ok()) return s;
@@ -45,39 +54,6 @@ Status checkCfar1d(const Video& in, double rows, double cols, const Cfar1dArgs& 
 }
 
 namespace {
-
-// W[i] = sum of p[i .. i+T) for i in [0, n-T]: blocks of 2^b cells by doubling, then T's set
-// bits from the highest down. Every loop is a plain vectorisable pass; a running sum would be
-// one long dependency chain (4 cycles a cell) and would not match the TS twin's order.
-LOOKOUT_CLONES const float* windowSums(const float* p, int n, int T, float* W, float* const* blocks) {
-  int hb = 0;
-  while ((1 << (hb + 1)) <= T) ++hb;
-  const float* prev = p;
-  for (int b = 1; b <= hb; ++b) {
-    const int half = 1 << (b - 1);
-    const int end = n - (1 << b);
-    float* __restrict dst = blocks[b];
-    const float* __restrict src = prev;
-    for (int i = 0; i <= end; ++i) dst[i] = src[i] + src[i + half];
-    prev = blocks[b];
-  }
-  const int last = n - T;
-  const float* top = hb == 0 ? p : blocks[hb];
-  // T a power of two: the top block is the window sum, no copy. Otherwise the first remaining
-  // bit's add reads the top block and writes W (same order as copy-then-add).
-  const float* acc = top;
-  int offset = 1 << hb;
-  for (int b = hb - 1; b >= 0; --b) {
-    if ((T & (1 << b)) == 0) continue;
-    const float* __restrict blk = (b == 0 ? p : blocks[b]) + offset;
-    const float* __restrict a = acc;
-    float* __restrict w = W;
-    for (int i = 0; i <= last; ++i) w[i] = a[i] + blk[i];
-    acc = W;
-    offset += 1 << b;
-  }
-  return acc;
-}
 
 // CA/GO/SO thresholds and comparisons for one row; returns the detections.
 LOOKOUT_CLONES uint32_t compareRow(Cfar1dMethod method, const float* __restrict L, const float* __restrict R, const float* __restrict pc,
@@ -116,80 +92,124 @@ LOOKOUT_CLONES uint32_t compareRow(Cfar1dMethod method, const float* __restrict 
   return cnt;
 }
 
-// k-th smallest (1-based) reference code of each of `n` consecutive cells starting at `c0`,
-// by a bitwise binary search on the code: the largest v with fewer than k references below it.
-// Branchless and vectorised across 32 cells (one AVX2 or two SSE2 registers per reference);
-// measured about 3x the sliding-histogram version on noise, whose pointer walks mispredict.
-constexpr int kOsBlock = 32;
-LOOKOUT_CLONES void kthCodes(const uint8_t* codes, int c0, int n, int g, int T, int k, uint8_t* result) {
-  uint8_t res[kOsBlock] = {0};
-  const uint8_t kk = static_cast<uint8_t>(k);
-  for (int bit = 128; bit >= 1; bit >>= 1) {
-    uint8_t cand[kOsBlock], cnt[kOsBlock] = {0};
-    for (int l = 0; l < kOsBlock; ++l) cand[l] = static_cast<uint8_t>(res[l] | bit);
-    for (int j = 0; j < T; ++j) {
-      const uint8_t* a = codes + c0 - g - T + j;
-      const uint8_t* b = codes + c0 + g + 1 + j;
-      for (int l = 0; l < kOsBlock; ++l) cnt[l] = static_cast<uint8_t>(cnt[l] + (a[l] < cand[l]) + (b[l] < cand[l]));
-    }
-    for (int l = 0; l < kOsBlock; ++l) res[l] = cnt[l] < kk ? cand[l] : res[l];
-  }
-  for (int l = 0; l < n; ++l) result[l] = res[l];
-}
+// OS decides without finding the k-th smallest reference x(k): the cell is over kf * x(k) when
+// at least k references x have kf * x below it. kf * x (float, NaN as +inf) does not decrease
+// as x grows, since rounding is monotone, so the references that pass are the smallest ones:
+// the count reaches k exactly when x(k) passes. One counting pass over the window per cell,
+// vectorised across the cells of a block, instead of a sorted window (data-dependent moves
+// that mispredict) or a search; the same decision as the twin's sort-and-pick, bit for bit.
 
 inline float orderValue(float x) { return x != x ? INFINITY : x; }
 
-// Moves x out of the sorted window and y into it, keeping it sorted: the positions are counts
-// (branch-free, vectorisable) and the move a short copy, instead of a binary search and a
-// data-dependent shifting loop that mispredicted on every cell (4 -> 16 Mcells/s on noise;
-// a single merge pass for both updates measured slower still, 8 Mcells/s).
-inline void replaceSorted(float* win, int n, float x, float y) {
-  int i = 0, p = 0;
-  for (int j = 0; j < n; ++j) {
-    i += win[j] < x;
-    p += win[j] < y;
-  }
-  if (i >= n) i = n - 1;  // unreachable for a consistent window; keeps any input memory-safe
-  if (p > i) {
-    for (int j = i; j < p - 1; ++j) win[j] = win[j + 1];
-    win[p - 1] = y;
-  } else {
-    for (int j = i; j > p; --j) win[j] = win[j - 1];
-    win[p] = y;
-  }
-}
+// Both paths decide a block of cells at once: counted (at least k references pass) and over
+// the floor; lanes l >= n are computed on padding and not written. The clutter map, when
+// there is one, then clears the few detections under it (in runCfar1d).
 
-// OS on float power (or a table that is not monotone) for one row: a sorted window of the N
-// reference cells, two cells out and two in per step.
-LOOKOUT_CLONES uint32_t osSortedRow(const float* pp, int first, int last, int g, int T, int k, float kf, float mf, float csf, const float* cm,
-                                    float* w, uint8_t* o) {
-  const int N = 2 * T;
-  uint32_t cnt = 0;
+// Float power: kx[i] = kf * x[i] for the row; per cell, the number of the 2T references with
+// kx below the cell's power.
+constexpr int kOsFloatBlock = 16;
+LOOKOUT_CLONES uint32_t osBlockFloat(const float* kx, const float* p, int c0, int g, int T, int k, float mf, int n, uint8_t* __restrict o) {
+  const f32x8 p0 = load8(p + c0), p1 = load8(p + c0 + 8);
+  i32x8 n0 = {}, n1 = {};  // minus the counts: a true comparison is -1
+  const float* a = kx + c0 - g - T;
+  const float* b = kx + c0 + g + 1;
   for (int j = 0; j < T; ++j) {
-    w[j] = orderValue(pp[first - g - T + j]);
-    w[T + j] = orderValue(pp[first + g + 1 + j]);
+    n0 += (load8(a + j) < p0) + (load8(b + j) < p0);
+    n1 += (load8(a + j + 8) < p1) + (load8(b + j + 8) < p1);
   }
-  std::sort(w, w + N);
-  for (int c = first;; ++c) {
-    float thr = w[k - 1] * kf;
-    thr = thr < mf ? mf : thr;
-    if (cm) {
-      float ct = cm[c] * csf;
-      thr = thr < ct ? ct : thr;
-    }
-    uint8_t d = pp[c] > thr;
-    o[c] = d;
-    cnt += d;
-    if (c == last) break;
-    replaceSorted(w, N, orderValue(pp[c - g - T]), orderValue(pp[c - g]));
-    replaceSorted(w, N, orderValue(pp[c + g + 1]), orderValue(pp[c + g + T + 1]));
+  const i32x8 d0 = (-n0 >= k) & (p0 > mf), d1 = (-n1 >= k) & (p1 > mf);
+  uint32_t detections = 0;
+  for (int l = 0; l < n; ++l) {
+    const uint8_t d = static_cast<uint8_t>((l < 8 ? d0[l] : d1[l - 8]) & 1);
+    o[l] = d;
+    detections += d;
   }
-  return cnt;
+  return detections;
 }
 
-bool monotoneLut(const float* lut) {
-  if (lut[0] != lut[0]) return false;
-  for (int i = 1; i < 256; ++i) if (!(lut[i] >= lut[i - 1])) return false;
+// 8-bit codes through a table that keeps kf * power non-decreasing in the code: the references
+// with kf * power below the cell's power are the codes up to lim (of the cell's code), so the
+// count is a byte compare, 32 cells per block (one AVX2 or two SSE2 registers per reference).
+// ok is 1 where the cell's code has such references and a power over the floor.
+constexpr int kOsCodeBlock = 32;
+inline uint32_t osDecideCodes(const uint8_t* codes, const uint8_t* __restrict lim, const uint8_t* __restrict ok, int c0, int g, int T, int k,
+                              int n, uint8_t* __restrict o) {
+  uint8_t cnt[kOsCodeBlock] = {0};
+  for (int j = 0; j < T; ++j) {
+    const uint8_t* __restrict a = codes + c0 - g - T + j;
+    const uint8_t* __restrict b = codes + c0 + g + 1 + j;
+    for (int l = 0; l < kOsCodeBlock; ++l) cnt[l] = static_cast<uint8_t>(cnt[l] + (a[l] <= lim[l]) + (b[l] <= lim[l]));
+  }
+  const uint8_t kk = static_cast<uint8_t>(k);
+  uint8_t d[kOsCodeBlock];
+  for (int l = 0; l < kOsCodeBlock; ++l) d[l] = static_cast<uint8_t>((cnt[l] >= kk) & ok[l]);
+  uint32_t detections = 0;
+  for (int l = 0; l < n; ++l) {
+    o[l] = d[l];
+    detections += d[l];
+  }
+  return detections;
+}
+
+// lim and ok of each cell looked up per code beforehand (limOfCell, okOfCell).
+LOOKOUT_CLONES uint32_t osBlockCode(const uint8_t* codes, const uint8_t* limOfCell, const uint8_t* okOfCell, int c0, int g, int T, int k,
+                                    int n, uint8_t* o) {
+  return osDecideCodes(codes, limOfCell + c0, okOfCell + c0, c0, g, T, k, n, o);
+}
+
+// Log video, where the tables are a shift: lim = code - delta and ok = code >= okMin, computed
+// in the block instead of looked up (the lookups cost more than the count).
+LOOKOUT_CLONES uint32_t osBlockShift(const uint8_t* codes, uint8_t delta, uint8_t okMin, int c0, int g, int T, int k, int n, uint8_t* o) {
+  uint8_t lim[kOsCodeBlock], ok[kOsCodeBlock];
+  const uint8_t* __restrict cut = codes + c0;
+  for (int l = 0; l < kOsCodeBlock; ++l) {
+    lim[l] = static_cast<uint8_t>(cut[l] - delta);
+    ok[l] = cut[l] >= okMin;
+  }
+  return osDecideCodes(codes, lim, ok, c0, g, T, k, n, o);
+}
+
+// Tables for the code path: lim[code] = the largest code v with kf * power(v) < power(code), and
+// ok[code] = 1 when there is one and power(code) is over the floor mf. False when kf * power is
+// not non-decreasing over the codes (a table out of order, NaN, or 0 x inf): then the float
+// path decides. `shift` when lim is code - delta wherever ok, and ok is code >= okMin, as it is
+// for log video: power(v) = c x 10^(v x dB per count / 10) makes kf * power(v) < power(code)
+// a fixed offset in codes.
+struct OsCodeTables {
+  uint8_t lim[256], ok[256];
+  bool shift;
+  uint8_t delta, okMin;
+};
+
+bool osCodeTables(const float* lut, float kf, float mf, OsCodeTables* t) {
+  float kx[256], pw[256];
+  for (int v = 0; v < 256; ++v) {
+    pw[v] = lut ? lut[v] : static_cast<float>(v);
+    kx[v] = kf * pw[v];
+    if (kx[v] != kx[v] || (v > 0 && !(kx[v] >= kx[v - 1]))) return false;
+  }
+  for (int code = 0; code < 256; ++code) {
+    int q = 0;  // the codes v < q, and only those, have kx[v] < pw[code]
+    for (int v = 0; v < 256; ++v) q += kx[v] < pw[code];
+    t->lim[code] = static_cast<uint8_t>(q > 0 ? q - 1 : 0);
+    t->ok[code] = (q > 0) & (pw[code] > mf);
+  }
+  int okMin = 256, delta = -1;
+  t->shift = true;
+  for (int code = 0; code < 256 && t->shift; ++code) {
+    if (!t->ok[code]) {
+      t->shift = okMin == 256;  // ok must be 0 below okMin and 1 from it on
+      continue;
+    }
+    if (okMin == 256) {
+      okMin = code;
+      delta = code - t->lim[code];
+    }
+    t->shift = code - t->lim[code] == delta;
+  }
+  t->shift = t->shift && okMin < 256 && delta >= 0;
+  t->delta = static_cast<uint8_t>(t->shift ? delta : 0);
+  t->okMin = static_cast<uint8_t>(t->shift ? okMin : 0);
   return true;
 }
 
@@ -212,53 +232,75 @@ uint32_t runCfar1d(const Video& in, int64_t rows64, int64_t cols64, const Cfar1d
   float* const Wbuf = scratch.data() + stride;
   float* blocks[32];
   for (int b = 0; b <= hb; ++b) blocks[b] = scratch.data() + stride * static_cast<size_t>(b + 2);
-  std::vector<float> win(N);
-  // OS on 8-bit codes with a monotone table (or none): the k-th smallest power is the power of
-  // the k-th smallest code. The count fits a byte (N <= 255) for the block search.
-  const bool codeOs = plan.method == Cfar1dMethod::OS && in.type == Dtype::U8 && N <= 255 && (!plan.lut || monotoneLut(plan.lut));
-  std::vector<uint8_t> padded, kth;
+  // OS: kf * power of each cell of the row (float path), or the code tables (code path).
+  float* const kxbuf = Wbuf;
+  OsCodeTables tables{};
+  const bool codeOs = plan.method == Cfar1dMethod::OS && in.type == Dtype::U8 && N <= 255 && osCodeTables(plan.lut, kf, mf, &tables);
+  std::vector<uint8_t> padded, limOfCell, okOfCell;
   if (codeOs) {
-    padded.assign(static_cast<size_t>(cols) + kOsBlock, 0);
-    kth.assign(static_cast<size_t>(cols) + kOsBlock, 0);
+    // Codes, limits and flags in buffers padded past the end, so the last block reads no
+    // further (and reads defined bytes).
+    padded.assign(static_cast<size_t>(cols) + kOsCodeBlock, 0);
+    if (!tables.shift) {
+      limOfCell.assign(static_cast<size_t>(cols) + kOsCodeBlock, 0);
+      okOfCell.assign(static_cast<size_t>(cols) + kOsCodeBlock, 0);
+    }
   }
   uint32_t detections = 0;
-  // CA/GO/SO write every tested cell and zero the edges row by row; OS paths start from zeros.
-  if (plan.method == Cfar1dMethod::OS || first > last) std::memset(out, 0, static_cast<size_t>(rows) * cols);
-  if (first > last) return 0;
+  if (first > last) {
+    std::memset(out, 0, static_cast<size_t>(rows) * cols);
+    return 0;
+  }
   const int n = last - first + 1;
   for (int r = 0; r < rows; ++r) {
     const size_t off = static_cast<size_t>(r) * cols;
     uint8_t* __restrict o = out + off;
     const float* cm = plan.clutterMap ? plan.clutterMap + off : nullptr;
     uint32_t cnt = 0;
+    // Every tested cell is written; the edges are not tested.
+    std::memset(o, 0, first);
+    std::memset(o + last + 1, 0, cols - last - 1);
     if (plan.method != Cfar1dMethod::OS) {
       powerRow(in, plan.lut, off, cols, pbuf);
       const float* sums = windowSums(pbuf, cols, T, Wbuf, blocks);
-      std::memset(o, 0, first);
-      std::memset(o + last + 1, 0, cols - last - 1);
       cnt = compareRow(plan.method, sums + (first - g - T), sums + (first + g + 1), pbuf + first, cm ? cm + first : nullptr, kf, mf, csf, n, o + first);
-    } else if (codeOs) {
-      // Codes copied into a buffer padded past the end, so the last block reads no further.
+      detections += cnt;
+      continue;
+    }
+    if (codeOs) {
       const uint8_t* codes = static_cast<const uint8_t*>(in.data) + off;
       std::memcpy(padded.data(), codes, cols);
-      for (int c = first; c <= last; c += kOsBlock) kthCodes(padded.data(), c, std::min(kOsBlock, last - c + 1), g, T, plan.k, kth.data() + c);
-      for (int c = first; c <= last; ++c) {
-        const uint8_t code = kth[c];
-        const float v = plan.lut ? plan.lut[code] : static_cast<float>(code);
-        float thr = v * kf;
-        thr = thr < mf ? mf : thr;
-        if (cm) {
-          float ct = cm[c] * csf;
-          thr = thr < ct ? ct : thr;
+      if (tables.shift) {
+        for (int c0 = first; c0 <= last; c0 += kOsCodeBlock)
+          cnt += osBlockShift(padded.data(), tables.delta, tables.okMin, c0, g, T, plan.k, std::min(kOsCodeBlock, last - c0 + 1), o + c0);
+      } else {
+        for (int c = first; c <= last; ++c) {
+          limOfCell[c] = tables.lim[codes[c]];
+          okOfCell[c] = tables.ok[codes[c]];
         }
-        const float pc = plan.lut ? plan.lut[codes[c]] : static_cast<float>(codes[c]);
-        uint8_t d = pc > thr;
-        o[c] = d;
-        cnt += d;
+        for (int c0 = first; c0 <= last; c0 += kOsCodeBlock)
+          cnt += osBlockCode(padded.data(), limOfCell.data(), okOfCell.data(), c0, g, T, plan.k, std::min(kOsCodeBlock, last - c0 + 1), o + c0);
       }
+      if (cm) powerRow(in, plan.lut, off, cols, pbuf);
     } else {
+      // The row and its kf * power padded with zeros past the end for the last block.
       powerRow(in, plan.lut, off, cols, pbuf);
-      cnt = osSortedRow(pbuf, first, last, g, T, plan.k, kf, mf, csf, cm, win.data(), o);
+      for (int i = 0; i < cols; ++i) kxbuf[i] = kf * orderValue(pbuf[i]);
+      for (int i = cols; i < cols + kOsFloatBlock; ++i) pbuf[i] = kxbuf[i] = 0.0f;
+      for (int c0 = first; c0 <= last; c0 += kOsFloatBlock)
+        cnt += osBlockFloat(kxbuf, pbuf, c0, g, T, plan.k, mf, std::min(kOsFloatBlock, last - c0 + 1), o + c0);
+    }
+    // The clutter level clears the detections under it (a NaN level raises nothing, as in the
+    // twin's `thr < ct`).
+    if (cm) {
+      for (int c = first; c <= last; ++c) {
+        if (!o[c]) continue;
+        const float ct = cm[c] * csf;
+        if (ct == ct && !(pbuf[c] > ct)) {
+          o[c] = 0;
+          --cnt;
+        }
+      }
     }
     detections += cnt;
   }

@@ -1,4 +1,6 @@
 #include "cfar2d.h"
+#include "simd.h"
+#include "window.h"
 
 #include <algorithm>
 #include <cstring>
@@ -30,6 +32,7 @@ Status checkCfar2d(const Video& in, double rows, double cols, const Cfar2dArgs& 
              static_cast<long long>(gd), static_cast<long long>(td), static_cast<long long>(*c));
     return Status::range(buf);
   }
+  if (*r * (*c + 2 * (gd + td)) > 2147483647LL) return Status::range("rows x (cols + 2 x (guardDoppler + trainDoppler)) must be < 2^31 (the map padded for the Doppler wrap)");
   const int64_t n = (2 * (gr + tr) + 1) * (2 * (gd + td) + 1) - (2 * gr + 1) * (2 * gd + 1);
   if (n < 1) return Status::range("trainRange and trainDoppler are both 0: no reference cells");
   if (a.method == Cfar2dMethod::OS) {
@@ -46,59 +49,65 @@ Status checkCfar2d(const Video& in, double rows, double cols, const Cfar2dArgs& 
 
 namespace {
 
-// Rows [r0, r1) of the summed-area table; four rows at a time so that their running sums
-// (one serial chain each) overlap instead of waiting on each other. Same operations, in the
-// same order per element, as the TypeScript twin.
-LOOKOUT_CLONES void satRows(const float* p, int cols, int wd, const int* colOf, double* S, size_t stride, int r0, int r1) {
-  int r = r0;
-  for (; r + 4 <= r1; r += 4) {
-    double acc0 = 0, acc1 = 0, acc2 = 0, acc3 = 0;
-    const float* p0 = p + static_cast<size_t>(r) * cols;
-    const float* p1 = p0 + cols;
-    const float* p2 = p1 + cols;
-    const float* p3 = p2 + cols;
-    double* s0 = S + static_cast<size_t>(r) * stride + 1;
-    double* s1 = s0 + stride;
-    double* s2 = s1 + stride;
-    double* s3 = s2 + stride;
-    double* s4 = s3 + stride;
-    for (int j = 0; j < wd; ++j) {
-      const int c = colOf[j];
-      acc0 = acc0 + static_cast<double>(p0[c]);
-      acc1 = acc1 + static_cast<double>(p1[c]);
-      acc2 = acc2 + static_cast<double>(p2[c]);
-      acc3 = acc3 + static_cast<double>(p3[c]);
-      s1[j] = s0[j] + acc0;
-      s2[j] = s1[j] + acc1;
-      s3[j] = s2[j] + acc2;
-      s4[j] = s3[j] + acc3;
+// thr[c] = kf x (outer - inner) for c in [0, hs): outer = the Doppler sums Ho of nOuter range
+// bins added top down (from zero: 0 + x is x), inner likewise from Hi; all float32, in the
+// twin's order. Rows are `stride` floats apart; hs is a multiple of 32.
+LOOKOUT_CLONES void rangeThresholds(const float* Ho, const float* Hi, size_t stride, size_t hs, int nOuter, int nInner, float kf, float* thr) {
+  for (size_t c0 = 0; c0 < hs; c0 += 32) {
+    f32x8 o0 = {}, o1 = {}, o2 = {}, o3 = {}, i0 = {}, i1 = {}, i2 = {}, i3 = {};
+    const float* h = Ho + c0;
+    for (int i = 0; i < nOuter; ++i, h += stride) {
+      o0 = o0 + load8(h);
+      o1 = o1 + load8(h + 8);
+      o2 = o2 + load8(h + 16);
+      o3 = o3 + load8(h + 24);
     }
-  }
-  for (; r < r1; ++r) {
-    const float* pr = p + static_cast<size_t>(r) * cols;
-    const double* above = S + static_cast<size_t>(r) * stride + 1;
-    double* row = S + static_cast<size_t>(r + 1) * stride + 1;
-    double acc = 0;
-    for (int j = 0; j < wd; ++j) {
-      acc = acc + static_cast<double>(pr[colOf[j]]);
-      row[j] = above[j] + acc;
+    h = Hi + c0;
+    for (int i = 0; i < nInner; ++i, h += stride) {
+      i0 = i0 + load8(h);
+      i1 = i1 + load8(h + 8);
+      i2 = i2 + load8(h + 16);
+      i3 = i3 + load8(h + 24);
     }
+    const f32x8 t0 = (o0 - i0) * kf, t1 = (o1 - i1) * kf, t2 = (o2 - i2) * kf, t3 = (o3 - i3) * kf;
+    store8(thr + c0, t0);
+    store8(thr + c0 + 8, t1);
+    store8(thr + c0 + 16, t2);
+    store8(thr + c0 + 24, t3);
   }
 }
 
-LOOKOUT_CLONES uint32_t caRow(const double* __restrict Sa, const double* __restrict Sb, const double* __restrict Sc, const double* __restrict Sd,
-                              const float* __restrict pr, int cols, int wo, int td, int wi, double kd, double m, uint8_t* __restrict o) {
+// A detection where the power is over the threshold and over the floor; `mf` is the float
+// floor with (x > mf) exactly when (double)x > the configured floor.
+LOOKOUT_CLONES uint32_t decideRow(const float* __restrict pc, const float* __restrict thr, float mf, int n, uint8_t* __restrict o) {
   uint32_t cnt = 0;
-  for (int c = 0; c < cols; ++c) {
-    const double outer = Sb[c + wo] - Sa[c + wo] - Sb[c] + Sa[c];
-    const double inner = Sd[c + td + wi] - Sc[c + td + wi] - Sd[c + td] + Sc[c + td];
-    double thr = kd * (outer - inner);
-    thr = thr < m ? m : thr;
-    uint8_t d = static_cast<double>(pr[c]) > thr;
+  for (int c = 0; c < n; ++c) {
+    const uint8_t d = static_cast<uint8_t>((pc[c] > thr[c]) & (pc[c] > mf));
     o[c] = d;
     cnt += d;
   }
   return cnt;
+}
+
+// For the cells c0 .. c0 + kOs2dBlock - 1 of row r: how many of their reference cells have
+// kx below the cell's power pc. Column j of the padded row holds the window column c - D + j.
+constexpr int kOs2dBlock = 8;
+LOOKOUT_CLONES void os2dCounts(const double* kx, size_t kstride, const double* __restrict pc, int r, int c0, int gr, int tr, int D,
+                               int guardFrom, int guardTo, int32_t* counts) {
+  // 64-bit lanes, as wide as the compared doubles, so the compiler keeps one mask per lane.
+  int64_t n[kOs2dBlock] = {0};
+  for (int rr = r - gr - tr; rr <= r + gr + tr; ++rr) {
+    const double* seg = kx + static_cast<size_t>(rr) * kstride + c0;
+    const bool guarded = (rr < r ? r - rr : rr - r) <= gr;
+    const int skipFrom = guarded ? guardFrom : 2 * D + 1, skipTo = guarded ? guardTo : 2 * D;
+    for (int j = 0; j <= 2 * D; ++j) {
+      if (j == skipFrom) j = skipTo + 1;
+      if (j > 2 * D) break;
+      const double* __restrict a = seg + j;
+      for (int l = 0; l < kOs2dBlock; ++l) n[l] -= -static_cast<int64_t>(a[l] < pc[l]);
+    }
+  }
+  for (int l = 0; l < kOs2dBlock; ++l) counts[l] = static_cast<int32_t>(n[l]);
 }
 
 }  // namespace
@@ -120,67 +129,96 @@ uint32_t runCfar2d(const Video& in, int64_t rows64, int64_t cols64, const Cfar2d
     power = converted.data();
   }
   if (plan.method == Cfar2dMethod::CA) {
-    // Summed-area table over the map padded by D columns on each side (Doppler wrap), float64
-    // so that box sums of float32 power lose nothing that matters at these sizes.
-    const int wd = cols + 2 * D;
-    const size_t stride = static_cast<size_t>(wd) + 1;
-    // Only row 0 and column 0 of the table need zeros; the rest is written before it is read
-    // (zero-filling all of it cost as much as the CFAR on a 256 x 128 map).
-    std::unique_ptr<double[]> table(new double[static_cast<size_t>(rows + 1) * stride]);
-    double* S = table.get();
-    for (size_t j = 0; j < stride; ++j) S[j] = 0.0;
-    for (int r = 1; r <= rows; ++r) S[static_cast<size_t>(r) * stride] = 0.0;
-    std::vector<int> colOf(wd);
-    for (int j = 0; j < wd; ++j) {
-      int c = (j - D) % cols;
-      colOf[j] = c < 0 ? c + cols : c;
+    // Separable box sums in float32, as the 1-D CA sums: along Doppler, window sums of each row
+    // padded by D columns each side for the wrap (outer 2D+1 columns, inner 2gd+1), by
+    // doubling; along range, those sums added over the outer and inner range bins. O(log w + h)
+    // per cell, and unlike a summed-area table of the whole map, no difference of two large
+    // running totals, so a strong return only affects the windows it is in.
+    const int wd = cols + 2 * D, wo = 2 * D + 1, wi = 2 * gd + 1;
+    // The Doppler sums run on strips of whole padded rows of about 2048 floats, as one long
+    // pass each (the sums that straddle two rows are computed and never used): short calls per
+    // row cost more than the sums, and passes over the whole map spill out of L1.
+    const int strip = std::max(1, 2048 / wd);
+    const size_t sn = static_cast<size_t>(strip) * wd;
+    // rangeThresholds reads whole blocks of 32 columns: up to hs columns into the last row, so
+    // the sums end with defined floats past the map.
+    const size_t hs = (static_cast<size_t>(cols) + 31) / 32 * 32;
+    const size_t n = static_cast<size_t>(rows) * wd, len = n + hs + 32;
+    int hb = 0;
+    while ((1 << (hb + 1)) <= wo) ++hb;
+    // Outer and inner sums of the whole map, the thresholds of a row, then for a strip: the
+    // padded rows and the doubling blocks.
+    std::unique_ptr<float[]> scratch(new float[2 * len + hs + sn * static_cast<size_t>(hb + 1)]);
+    float* const Wo = scratch.get();
+    float* const Wi = Wo + len;
+    float* const thr = Wi + len;
+    float* const pm = thr + hs;
+    float* blocks[32];
+    for (int b = 1; b <= hb; ++b) blocks[b] = pm + sn * static_cast<size_t>(b);
+    for (int r0s = 0; r0s < rows; r0s += strip) {
+      const int nr = std::min(strip, rows - r0s);
+      const int m0 = nr * wd;
+      for (int i = 0; i < nr; ++i) {
+        const float* pr = power + static_cast<size_t>(r0s + i) * cols;
+        float* row = pm + static_cast<size_t>(i) * wd;
+        std::memcpy(row, pr + cols - D, sizeof(float) * D);
+        std::memcpy(row + D, pr, sizeof(float) * cols);
+        std::memcpy(row + D + cols, pr, sizeof(float) * D);
+      }
+      // Odd widths: the sums land in W, or for a width of one cell they are the row itself.
+      float* wo0 = Wo + static_cast<size_t>(r0s) * wd;
+      float* wi0 = Wi + static_cast<size_t>(r0s) * wd;
+      const float* so = windowSums(pm, m0, wo, wo0, blocks);
+      if (so != wo0) std::memcpy(wo0, so, sizeof(float) * (m0 - wo + 1));
+      std::fill(wo0 + (m0 - wo + 1), wo0 + m0, 0.0f);
+      const float* si = windowSums(pm + td, m0 - td, wi, wi0, blocks);
+      if (si != wi0) std::memcpy(wi0, si, sizeof(float) * (m0 - td - wi + 1));
+      std::fill(wi0 + (m0 - td - wi + 1), wi0 + m0, 0.0f);
     }
-    satRows(power, cols, wd, colOf.data(), S, stride, 0, rows);
-    const double kd = plan.scale / plan.n;
-    const int ho = gr + tr, wo = 2 * D + 1, hi = gr, wi = 2 * gd + 1;
+    std::fill(Wo + n, Wo + len, 0.0f);
+    std::fill(Wi + n, Wi + len, 0.0f);
+    const float kf = static_cast<float>(plan.scale / plan.n);
+    // The largest float not above the floor: for a float x, x > mf exactly when x > m.
+    float mf = static_cast<float>(m);
+    if (static_cast<double>(mf) > m) mf = std::nextafter(mf, -INFINITY);
+    const int ho = gr + tr;
     for (int r = r0; r <= r1; ++r) {
-      const double* Sa = S + static_cast<size_t>(r - ho) * stride;
-      const double* Sb = S + static_cast<size_t>(r + ho + 1) * stride;
-      const double* Sc = S + static_cast<size_t>(r - hi) * stride;
-      const double* Sd = S + static_cast<size_t>(r + hi + 1) * stride;
-      detections += caRow(Sa, Sb, Sc, Sd, power + static_cast<size_t>(r) * cols, cols, wo, td, wi, kd, m, out + static_cast<size_t>(r) * cols);
+      rangeThresholds(Wo + static_cast<size_t>(r - ho) * wd, Wi + static_cast<size_t>(r - gr) * wd, wd, hs, 2 * ho + 1, 2 * gr + 1, kf, thr);
+      detections += decideRow(power + static_cast<size_t>(r) * cols, thr, mf, cols, out + static_cast<size_t>(r) * cols);
     }
     return detections;
   }
-  // OS: the map padded by D columns each side (Doppler wrap, NaN as +inf so the order is
-  // total), then per cell the reference cells copied row segment by row segment and the k-th
-  // picked by nth_element on floats (the power is float32, so this is the same value the TS
-  // twin finds in float64).
+  // OS, decided without finding the k-th smallest reference x(k) (as the 1-D OS does): the cell
+  // is over scale * x(k) when at least k references have scale * x below it, since scale * x
+  // (float64, NaN as +inf) does not decrease as x grows. The map is padded by D columns on
+  // each side for the Doppler wrap, and by a block on the right so that the last block of a
+  // row reads defined values; each block counts its window's references in one pass.
   const int wd = cols + 2 * D;
-  std::vector<float> padded(static_cast<size_t>(rows) * wd);
+  const size_t kstride = static_cast<size_t>(wd) + kOs2dBlock;
+  std::vector<double> kx(static_cast<size_t>(rows) * kstride, 0.0);
   for (int r = 0; r < rows; ++r) {
     for (int j = 0; j < wd; ++j) {
       int c = (j - D) % cols;
       if (c < 0) c += cols;
       const float v = power[static_cast<size_t>(r) * cols + c];
-      padded[static_cast<size_t>(r) * wd + j] = v != v ? INFINITY : v;
+      kx[static_cast<size_t>(r) * kstride + j] = plan.scale * static_cast<double>(v != v ? INFINITY : v);
     }
   }
-  std::vector<float> refs(plan.n);
+  std::vector<double> pc(static_cast<size_t>(cols) + kOs2dBlock, 0.0);
+  int32_t counts[kOs2dBlock];
   const int guardFrom = td, guardTo = td + 2 * gd;  // guard columns within the 2D+1 window
   for (int r = r0; r <= r1; ++r) {
-    for (int c = 0; c < cols; ++c) {
-      int n = 0;
-      for (int rr = r - gr - tr; rr <= r + gr + tr; ++rr) {
-        const float* seg = padded.data() + static_cast<size_t>(rr) * wd + c;  // window columns c-D .. c+D
-        if (std::abs(rr - r) <= gr) {
-          for (int j = 0; j < guardFrom; ++j) refs[n++] = seg[j];
-          for (int j = guardTo + 1; j <= 2 * D; ++j) refs[n++] = seg[j];
-        } else {
-          for (int j = 0; j <= 2 * D; ++j) refs[n++] = seg[j];
+    const float* pr = power + static_cast<size_t>(r) * cols;
+    for (int c = 0; c < cols; ++c) pc[c] = static_cast<double>(pr[c]);
+    for (int c0 = 0; c0 < cols; c0 += kOs2dBlock) {
+      os2dCounts(kx.data(), kstride, pc.data() + c0, r, c0, gr, tr, D, guardFrom, guardTo, counts);
+      const int n = std::min(kOs2dBlock, cols - c0);
+      for (int l = 0; l < n; ++l) {
+        const double p = pc[c0 + l];
+        if (counts[l] >= plan.k && p > m) {
+          out[static_cast<size_t>(r) * cols + c0 + l] = 1;
+          ++detections;
         }
-      }
-      std::nth_element(refs.begin(), refs.begin() + (plan.k - 1), refs.begin() + n);
-      double thr = plan.scale * static_cast<double>(refs[plan.k - 1]);
-      thr = thr < m ? m : thr;
-      if (static_cast<double>(power[static_cast<size_t>(r) * cols + c]) > thr) {
-        out[static_cast<size_t>(r) * cols + c] = 1;
-        ++detections;
       }
     }
   }

@@ -1,4 +1,4 @@
-// 2-D CFAR (CA by summed-area table, OS) on range-Doppler maps, wrap in Doppler; twin of
+// 2-D CFAR (CA by separable window sums, OS by counting) on range-Doppler maps, wrap in Doppler; twin of
 // agent/src/detect/reference/cfar2d.ts.
 #pragma once
 #include "common.h"

@@ -8,6 +8,8 @@ import { checkDims, checkInt, checkLength, checkLut, checkMask, checkMethod, che
  */
 
 const METHODS = ['ca', 'go', 'so', 'os'] as const;
+const FLOAT32_MIN = 2 ** -149;
+const FLOAT32_MAX = 3.4028234663852886e38;
 
 export interface Cfar1dPlan {
   method: (typeof METHODS)[number];
@@ -36,6 +38,9 @@ export function checkCfar1d(input: unknown, rows: unknown, cols: unknown, option
   let k = 0;
   if (method === 'os') k = checkInt('k', options.k, 1, 2 * train);
   const scale = checkNumber('scale', options.scale, 0, true);
+  // The 1-D kernels work in float32: a scale that is 0 or +inf there has no meaning (and 0 x inf
+  // would be NaN), so it must be a float32 number.
+  if (scale < FLOAT32_MIN || scale > FLOAT32_MAX) throw new RangeError(`scale must be within float32's range [1.4e-45, 3.4e38], got ${scale}`);
   const lut = checkLut(options.lut, input);
   const minThreshold = optionalNumber('minThreshold', options.minThreshold, 0, 0);
   let clutterMap: Float32Array | null = null;

@@ -1,10 +1,12 @@
 import type { Cfar2dOptions, VideoArray } from '../kernel-types.js';
+import { windowSums } from './cfar1d.js';
 import { checkDims, checkInt, checkLength, checkLut, checkMask, checkMethod, checkNumber, checkOptions, checkVideo, optionalNumber } from './validate.js';
 
 /**
  * 2-D CFAR on a range-Doppler map (rows = range bins, cols = Doppler bins), wrap-around in
- * Doppler, none in range. CA through a summed-area table in float64; the twin of
- * native/src/cfar2d.cc, same operations in the same order.
+ * Doppler, none in range. CA by separable window sums in float32, OS by the k-th smallest
+ * reference; the twin of native/src/kernels/cfar2d.cc: the same CA operations in the same order,
+ * and the same OS decisions (native counts references instead of sorting them).
  */
 
 const METHODS = ['ca', 'os'] as const;
@@ -37,6 +39,7 @@ export function checkCfar2d(input: unknown, rows: unknown, cols: unknown, option
   const td = checkInt('trainDoppler', options.trainDoppler, 0);
   if (2 * (gr + tr) + 1 > R) throw new RangeError(`guardRange ${gr} and trainRange ${tr} do not fit in ${R} range bins (need 2 x (guard + train) + 1 <= rows)`);
   if (2 * (gd + td) + 1 > C) throw new RangeError(`guardDoppler ${gd} and trainDoppler ${td} do not fit in ${C} Doppler bins (need 2 x (guard + train) + 1 <= cols)`);
+  if (R * (C + 2 * (gd + td)) > 0x7fffffff) throw new RangeError('rows x (cols + 2 x (guardDoppler + trainDoppler)) must be < 2^31 (the map padded for the Doppler wrap)');
   const n = (2 * (gr + tr) + 1) * (2 * (gd + td) + 1) - (2 * gr + 1) * (2 * gd + 1);
   if (n < 1) throw new RangeError('trainRange and trainDoppler are both 0: no reference cells');
   let k = 0;
@@ -62,28 +65,41 @@ export function runCfar2d(input: VideoArray, rows: number, cols: number, plan: C
   const r0 = gr + tr;
   const r1 = rows - gr - tr - 1;
   if (plan.method === 'ca') {
+    // Separable box sums in float32 (Float32Array stores round like C++ floats): along Doppler,
+    // window sums of each row padded by D columns each side for the wrap, by the 1-D doubling
+    // (outer 2D+1 columns, inner 2gd+1); along range, those sums added top down from zero over
+    // the outer and inner range bins; threshold kf x (outer - inner).
     const wd = cols + 2 * D;
-    const stride = wd + 1;
-    const S = new Float64Array((rows + 1) * stride);
+    const prow = new Float32Array(wd);
+    const W = new Float32Array(wd);
+    const blocks: Float32Array[] = [];
+    const outerRows = new Float32Array(rows * cols);
+    const innerRows = new Float32Array(rows * cols);
     for (let r = 0; r < rows; r++) {
-      let acc = 0;
       for (let j = 0; j < wd; j++) {
         let c = (j - D) % cols;
         if (c < 0) c += cols;
-        acc = acc + power(r * cols + c);
-        S[(r + 1) * stride + j + 1] = S[r * stride + j + 1]! + acc;
+        prow[j] = power(r * cols + c);
       }
+      windowSums(prow, wd, 2 * D + 1, W, blocks);
+      outerRows.set(W.subarray(0, cols), r * cols);
+      windowSums(prow.subarray(td), wd - td, 2 * gd + 1, W, blocks);
+      innerRows.set(W.subarray(0, cols), r * cols);
     }
-    const box = (ra: number, rb: number, ja: number, jb: number): number =>
-      S[rb * stride + jb]! - S[ra * stride + jb]! - S[rb * stride + ja]! + S[ra * stride + ja]!;
-    const kd = plan.scale / plan.n;
+    const f = new Float32Array(4);
+    f[3] = plan.scale / plan.n;
+    const kf = f[3]!;
     for (let r = r0; r <= r1; r++) {
       for (let c = 0; c < cols; c++) {
-        const outer = box(r - gr - tr, r + gr + tr + 1, c, c + 2 * D + 1);
-        const inner = box(r - gr, r + gr + 1, c + td, c + td + 2 * gd + 1);
-        let thr = kd * (outer - inner);
-        if (thr < m) thr = m;
-        if (power(r * cols + c) > thr) {
+        f[0] = 0;
+        for (let rr = r - gr - tr; rr <= r + gr + tr; rr++) f[0] = f[0]! + outerRows[rr * cols + c]!;
+        f[1] = 0;
+        for (let rr = r - gr; rr <= r + gr; rr++) f[1] = f[1]! + innerRows[rr * cols + c]!;
+        f[2] = f[0]! - f[1]!;
+        f[2] = f[2]! * kf;
+        const thr = f[2]!;
+        const p = power(r * cols + c);
+        if (p > thr && p > m) {
           out[r * cols + c] = 1;
           detections++;
         }
