@@ -94,20 +94,26 @@ LOOKOUT_CLONES uint32_t decideRow(const float* __restrict pc, const float* __res
 constexpr int kOs2dBlock = 8;
 LOOKOUT_CLONES void os2dCounts(const double* kx, size_t kstride, const double* __restrict pc, int r, int c0, int gr, int tr, int D,
                                int guardFrom, int guardTo, int32_t* counts) {
-  // 64-bit lanes, as wide as the compared doubles, so the compiler keeps one mask per lane.
-  int64_t n[kOs2dBlock] = {0};
+  const f64x4 p0 = load4(pc), p1 = load4(pc + 4);
+  i64x4 n0 = {}, n1 = {};  // minus the counts: a true comparison is -1
   for (int rr = r - gr - tr; rr <= r + gr + tr; ++rr) {
     const double* seg = kx + static_cast<size_t>(rr) * kstride + c0;
     const bool guarded = (rr < r ? r - rr : rr - r) <= gr;
-    const int skipFrom = guarded ? guardFrom : 2 * D + 1, skipTo = guarded ? guardTo : 2 * D;
-    for (int j = 0; j <= 2 * D; ++j) {
-      if (j == skipFrom) j = skipTo + 1;
-      if (j > 2 * D) break;
-      const double* __restrict a = seg + j;
-      for (int l = 0; l < kOs2dBlock; ++l) n[l] -= -static_cast<int64_t>(a[l] < pc[l]);
+    // Columns [0, 2D], less the guard columns [guardFrom, guardTo] in the guard rows.
+    const int end1 = guarded ? guardFrom : 2 * D + 1, from2 = guarded ? guardTo + 1 : 2 * D + 1;
+    for (int j = 0; j < end1; ++j) {
+      n0 += load4(seg + j) < p0;
+      n1 += load4(seg + j + 4) < p1;
+    }
+    for (int j = from2; j <= 2 * D; ++j) {
+      n0 += load4(seg + j) < p0;
+      n1 += load4(seg + j + 4) < p1;
     }
   }
-  for (int l = 0; l < kOs2dBlock; ++l) counts[l] = static_cast<int32_t>(n[l]);
+  for (int l = 0; l < 4; ++l) {
+    counts[l] = static_cast<int32_t>(-n0[l]);
+    counts[l + 4] = static_cast<int32_t>(-n1[l]);
+  }
 }
 
 }  // namespace
@@ -197,11 +203,12 @@ uint32_t runCfar2d(const Video& in, int64_t rows64, int64_t cols64, const Cfar2d
   const size_t kstride = static_cast<size_t>(wd) + kOs2dBlock;
   std::vector<double> kx(static_cast<size_t>(rows) * kstride, 0.0);
   for (int r = 0; r < rows; ++r) {
+    const float* pr = power + static_cast<size_t>(r) * cols;
+    double* row = kx.data() + static_cast<size_t>(r) * kstride;
     for (int j = 0; j < wd; ++j) {
-      int c = (j - D) % cols;
-      if (c < 0) c += cols;
-      const float v = power[static_cast<size_t>(r) * cols + c];
-      kx[static_cast<size_t>(r) * kstride + j] = plan.scale * static_cast<double>(v != v ? INFINITY : v);
+      const int c = j < D ? j - D + cols : j - D < cols ? j - D : j - D - cols;
+      const float v = pr[c];
+      row[j] = plan.scale * static_cast<double>(v != v ? INFINITY : v);
     }
   }
   std::vector<double> pc(static_cast<size_t>(cols) + kOs2dBlock, 0.0);
