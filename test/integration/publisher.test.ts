@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
-import { Outbox } from '../../agent/src/outbox/outbox.js';
+import { Outbox, type OutboxOptions } from '../../agent/src/outbox/outbox.js';
+import Database from 'better-sqlite3';
 import { Publisher, type PublisherOptions } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
@@ -76,9 +77,9 @@ describe('Publisher with a real mosquitto', () => {
     if (broker && broker.pid < 0) await broker.restart();
   });
 
-  async function setup(mqttIn: MqttConfigInput = {}, extra: Partial<PublisherOptions> = {}, unit = `u${Math.random().toString(16).slice(2, 8)}`) {
+  async function setup(mqttIn: MqttConfigInput = {}, extra: Partial<PublisherOptions> = {}, unit = `u${Math.random().toString(16).slice(2, 8)}`, outboxExtra: Partial<OutboxOptions> = {}) {
     const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
-    const outbox = new Outbox({ path, unit, maxBytes: 64 << 20, groupCommitMs: 10, logger });
+    const outbox = new Outbox({ path, unit, maxBytes: 64 << 20, groupCommitMs: 10, logger, ...outboxExtra });
     await outbox.start();
     const cfg = mqttConfigSchema.parse({ url: broker.url, reconnect: { minMs: 50, maxMs: 500 }, ...mqttIn });
     const publisher = new Publisher({ outbox, unit, mqtt: cfg, logger, birth: birth(outbox), ...extra });
@@ -174,6 +175,51 @@ describe('Publisher with a real mosquitto', () => {
     expect(hub.records.filter((r) => r.seq > 0).every((r) => r.session === 1)).toBe(true);
   });
 
+  it('the database file is replaced while publishes are in flight (corruption at a commit): acknowledgements of the old file delete nothing in the new one, whose rows all arrive', async () => {
+    const hub = new TestHub();
+    await hub.connect(broker.url);
+    cleanup.push(() => hub.close());
+    // SQLITE_CORRUPT on the next insert once armed (as in the outbox unit test).
+    let corruptOnce = false;
+    const openDatabase = (p: string): Database.Database => {
+      const db = new Database(p);
+      const prepare = db.prepare.bind(db);
+      (db as unknown as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
+        const stmt = prepare(sql);
+        if (!/^INSERT INTO records/.test(sql)) return stmt;
+        const run = stmt.run.bind(stmt);
+        (stmt as unknown as { run: typeof stmt.run }).run = ((...args: unknown[]) => {
+          if (corruptOnce) {
+            corruptOnce = false;
+            throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
+          }
+          return run(...(args as []));
+        }) as typeof stmt.run;
+        return stmt;
+      }) as typeof db.prepare;
+      return db;
+    };
+    const { outbox, publisher, unit } = await setup({ inflight: 5 }, {}, undefined, { openDatabase });
+    await publisher.start();
+    await until(() => publisher.isConnected && hub.records.some((r) => r.kind === 'birth' && r.unit === unit), 'connected');
+    broker.pause(); // PUBACKs held back
+    for (let i = 0; i < 20; i++) outbox.append('status', status(i));
+    outbox.flush();
+    await until(() => publisher.inflightCount === 5, 'a full window on the old file');
+    corruptOnce = true;
+    const fresh = [21, 22, 23].map((i) => outbox.append('status', status(i)));
+    outbox.flush(); // corrupt: moved aside; the fresh file holds a gap record and the open group
+    expect(outbox.epoch).toBe(1);
+    outbox.flush();
+    const inNewFile = outbox.peek(0, 100);
+    expect(inNewFile.map((r) => r.rowId).slice(0, 3)).toEqual([1, 2, 3]); // ids start again
+    broker.resume(); // the old file's PUBACKs (rowIds 1..5) now arrive
+    await until(() => outbox.depth === 0 && fresh.every((s) => hub.seqs().includes(s)), 'the new file delivered');
+    const gap = hub.records.find((r) => r.kind === 'gap' && r.unit === unit);
+    expect(gap).toBeDefined();
+    for (const r of inNewFile) expect(hub.seqs()).toContain(r.seq);
+  });
+
   it('works over MQTT 3.1.1 (protocolVersion 4)', async () => {
     const hub = new TestHub();
     await hub.connect(broker.url, { protocolVersion: 4 });
@@ -225,6 +271,40 @@ describe('Publisher with a real mosquitto', () => {
     await until(() => got.length >= 1, 'status');
     expect(got[0]).toBeGreaterThan(100);
     expect(got[0]).toBeLessThanOrEqual(120);
+  });
+
+  it('sets each record its own MQTT 5 message expiry when records of different lifetimes interleave', async () => {
+    const got: Array<[string, number | undefined]> = [];
+    const sub = mqtt.connect(broker.url, { protocolVersion: 5 });
+    cleanup.push(() => sub.endAsync(true));
+    await new Promise<void>((r) => sub.once('connect', () => r()));
+    sub.on('message', (topic, _p, packet) => {
+      if (topic.startsWith('lookout/v1/expiry2/') && !/(birth|state)$/.test(topic)) got.push([topic.split('/')[3], packet.properties?.messageExpiryInterval]);
+    });
+    await sub.subscribeAsync('lookout/v1/expiry2/#', { qos: 1 });
+    const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
+    const outbox = new Outbox({ path, unit: 'expiry2', maxBytes: 64 << 20, groupCommitMs: 10, logger, expirySeconds: { status: 600 } });
+    await outbox.start();
+    const publisher = new Publisher({ outbox, unit: 'expiry2', mqtt: mqttConfigSchema.parse({ url: broker.url, inflight: 1 }), logger, birth: birth(outbox) });
+    cleanup.push(async () => outbox.stop());
+    cleanup.push(async () => publisher.stop());
+    for (let i = 0; i < 3; i++) {
+      outbox.append('status', status(i));
+      outbox.append('alerts', { severity: 'info', code: 'T', message: String(i) });
+      outbox.append('status', status(i), { expiresAtMs: Date.now() + 60_000 });
+    }
+    outbox.flush();
+    await publisher.start();
+    await until(() => got.length >= 9, 'nine records');
+    const statusExpiry = got.filter(([k]) => k === 'status').map(([, e]) => e!);
+    expect(statusExpiry).toHaveLength(6);
+    for (let i = 0; i < 3; i++) {
+      expect(statusExpiry[2 * i]).toBeGreaterThan(500);
+      expect(statusExpiry[2 * i]).toBeLessThanOrEqual(600);
+      expect(statusExpiry[2 * i + 1]).toBeGreaterThan(0);
+      expect(statusExpiry[2 * i + 1]).toBeLessThanOrEqual(60);
+    }
+    expect(got.filter(([k]) => k === 'alerts').map(([, e]) => e)).toEqual([undefined, undefined, undefined]);
   });
 });
 

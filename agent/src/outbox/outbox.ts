@@ -52,6 +52,12 @@ export interface OutboxRecord {
   payload: Buffer;
 }
 
+/**
+ * One committed row as the publisher reads it: an array, no object built per row (a replay
+ * reads 1,000,000 of them; see `peekRows`).
+ */
+export type OutboxRow = [rowId: number, seq: number, kind: RecordKind, topic: string, expiresAtMs: number | null, payload: Buffer];
+
 export interface AppendOptions {
   /** Overrides KIND_PRIORITY[kind]. */
   priority?: number;
@@ -107,6 +113,7 @@ const SEQ_BLOCK = 1_000_000;
 const INSERT_BATCH = 128;
 const INSERT_COLUMNS = '(seq, session, kind, priority, topic, created_ms, expires_ms, payload)';
 const MAX_GAP_RANGES = 4096;
+const EMPTY_BUFFER = Buffer.alloc(0);
 
 interface Pending {
   seq: number;
@@ -139,10 +146,23 @@ export class Outbox {
       }
     | undefined;
   private commitTx: ((rows: Pending[], acks: number[]) => void) | undefined;
+  /** peekRows' statement, prepared for one LIMIT (see peekRows). */
+  private peekRowsStmt: { limit: number; stmt: Database.Statement } | undefined;
   private open: Pending[] = [];
   private openBytes = 0;
+  /** Row ids acknowledged since the last commit (which deletes them), and their bounds. */
   private pendingAcks: number[] = [];
-  private readonly ackSet = new Set<number>();
+  private pendingAckMin = Infinity;
+  private pendingAckMax = -Infinity;
+  /**
+   * pendingAcks[0, pendingAcksInSet) as a Set, filled only when a read meets their bounds: a
+   * read from the start after a reconnect, or of rows interleaved with acknowledged ones of
+   * another priority. A replay reads ahead of every acknowledged row and never fills it (a Set
+   * kept up to date cost an add, a has and a delete per acknowledged row).
+   */
+  private readonly pendingAckSet = new Set<number>();
+  private pendingAcksInSet = 0;
+  private fileEpoch = 0;
   private timer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private nextSeq = 1;
@@ -173,6 +193,15 @@ export class Outbox {
   }
 
   /** The session number of this run (1 on the first start of a unit). */
+  /**
+   * Which database file the row ids belong to: increments when the file is replaced while
+   * running (corruption found at a commit), since ids start again in the fresh file. A reader
+   * drops its positions and any acknowledgement of an earlier epoch's ids.
+   */
+  get epoch(): number {
+    return this.fileEpoch;
+  }
+
   get session(): number {
     return this.sessionNo;
   }
@@ -254,6 +283,7 @@ export class Outbox {
     }
     this.db = undefined;
     this.stmts = undefined;
+    this.peekRowsStmt = undefined;
     this.commitTx = undefined;
   }
 
@@ -296,20 +326,86 @@ export class Outbox {
     >;
     const out: OutboxRecord[] = [];
     for (const r of rows) {
-      if (this.ackSet.size > 0 && this.ackSet.has(r[0])) continue;
+      if (this.isPendingAck(r[0])) continue;
       out.push({ rowId: r[0], seq: r[1], kind: r[2], topic: r[3], priority: r[4], createdMs: r[5], expiresAtMs: r[6], payload: r[7] });
     }
     return out;
   }
 
+  /**
+   * The publisher's read: committed rows of one priority with rowId > afterRowId in rowId order,
+   * at most `limit`, as arrays (see OutboxRow). Rows acknowledged but not yet deleted are skipped.
+   * The payloads are views into one buffer per call.
+   */
+  peekRows(afterRowId: number, limit: number, priority: number): OutboxRow[] {
+    if (!this.stmts) return [];
+    // One result row per call: the columns as JSON, the payloads concatenated in the same order.
+    // better-sqlite3 on Node 20 builds every row it returns with a v8 Object::Set per column
+    // and copies every blob into its own ArrayBuffer: 1.9 us/row for 256 rows of 6 columns,
+    // against 1.0 us/row this way (1,000,000 status rows, min of 5 runs).
+    const [columns, payloads] = this.peekRowsStatement(limit).get(priority, afterRowId) as [string, Buffer | null];
+    const rows = JSON.parse(columns) as OutboxRow[];
+    const all = payloads ?? EMPTY_BUFFER;
+    let offset = 0;
+    let ordered = true;
+    let previousId = -Infinity;
+    let kept = 0;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      const length = row[5] as unknown as number; // length(payload) until replaced by the payload
+      row[5] = all.subarray(offset, offset + length);
+      offset += length;
+      if (row[0] <= previousId) ordered = false;
+      previousId = row[0];
+      if (!this.isPendingAck(row[0])) rows[kept++] = row;
+    }
+    rows.length = kept;
+    // Both aggregates see the rows in one order, so the slices are right whatever that order is;
+    // SQLite feeds them in the subquery's id order, which is not promised: sort if it ever is not.
+    if (!ordered) rows.sort((a, b) => a[0] - b[0]);
+    return rows;
+  }
+
+  /**
+   * The LIMIT is written into the SQL, not bound: SQLite 3.53 (as better-sqlite3 12 builds it)
+   * uses the value of a bound LIMIT when it plans, so each new binding re-prepares the statement
+   * (the parser shows in a perf profile): 7.6 against 2.5 us per call of a one-row read. The
+   * publisher always asks for the same limit.
+   */
+  private peekRowsStatement(limit: number): Database.Statement {
+    if (!Number.isSafeInteger(limit) || limit < 1) throw new RangeError(`Outbox.peekRows(): limit must be a positive integer, got ${limit}`);
+    if (this.peekRowsStmt?.limit !== limit) {
+      const stmt = this.db!.prepare(
+        `SELECT json_group_array(json_array(id, seq, kind, topic, expires_ms, length(payload))), CAST(group_concat(payload, x'') AS BLOB)
+         FROM (SELECT id, seq, kind, topic, expires_ms, payload FROM records WHERE priority = ? AND id > ? ORDER BY id LIMIT ${limit})`,
+      );
+      this.peekRowsStmt = { limit, stmt: stmt.raw(true) };
+    }
+    return this.peekRowsStmt.stmt;
+  }
+
   /** Marks rows as acknowledged by the broker; they are deleted in the next group commit. */
   ack(rowIds: Iterable<number>): void {
     for (const id of rowIds) {
-      if (this.ackSet.has(id)) continue;
-      this.ackSet.add(id);
       this.pendingAcks.push(id);
+      if (id < this.pendingAckMin) this.pendingAckMin = id;
+      if (id > this.pendingAckMax) this.pendingAckMax = id;
     }
     if (this.pendingAcks.length >= (this.opts.groupCommitRecords ?? 4096) && !this.diskFull) this.flush();
+  }
+
+  private clearPendingAcks(): void {
+    this.pendingAcks = [];
+    this.pendingAckMin = Infinity;
+    this.pendingAckMax = -Infinity;
+    if (this.pendingAcksInSet > 0) this.pendingAckSet.clear();
+    this.pendingAcksInSet = 0;
+  }
+
+  private isPendingAck(rowId: number): boolean {
+    if (rowId < this.pendingAckMin || rowId > this.pendingAckMax) return false;
+    for (; this.pendingAcksInSet < this.pendingAcks.length; this.pendingAcksInSet++) this.pendingAckSet.add(this.pendingAcks[this.pendingAcksInSet]);
+    return this.pendingAckSet.has(rowId);
   }
 
   /** Commits the open group now (also called by the timer). */
@@ -339,8 +435,7 @@ export class Outbox {
     }
     this.open = [];
     this.openBytes = 0;
-    this.pendingAcks = [];
-    for (const id of acks) this.ackSet.delete(id);
+    this.clearPendingAcks();
     if (this.diskFull) this.leaveDiskFull();
     this.sweepExpired();
     this.opts.onCommit?.();
@@ -351,6 +446,9 @@ export class Outbox {
   private openDb(): void {
     const db = this.opts.openDatabase ? this.opts.openDatabase(this.opts.path) : new Database(this.opts.path);
     try {
+      // Only takes effect on a new file (SQLite's default anyway): peekRows passes payloads
+      // through group_concat, which keeps a BLOB's bytes as they are only in a UTF-8 database.
+      db.pragma("encoding = 'UTF-8'");
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('journal_size_limit = 67108864');
@@ -397,6 +495,7 @@ export class Outbox {
         delRange: db.prepare('DELETE FROM records WHERE id = ?'),
       };
       this.stmts = stmts;
+      this.peekRowsStmt = undefined;
       this.db = db;
       this.commitTx = db.transaction((rows: Pending[], acks: number[]) => {
         // PUBACKs come nearly in id order: delete runs of consecutive acknowledged ids with one
@@ -404,7 +503,8 @@ export class Outbox {
         const sorted = acks.length > 1 ? Float64Array.from(acks).sort() : acks;
         for (let i = 0; i < sorted.length; ) {
           let j = i;
-          while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+          // An id given to ack() twice appears twice: still one run.
+          while (j + 1 < sorted.length && sorted[j + 1]! - sorted[j]! <= 1) j++;
           const r = stmts.sizeOfRange.get(sorted[i], sorted[j]) as { n: number; len: number | null };
           if (r.n > 0) {
             stmts.delBetween.run(sorted[i], sorted[j]);
@@ -477,7 +577,6 @@ export class Outbox {
         this.rowBytes -= v.len + ROW_OVERHEAD_BYTES;
         dropped.push(v.seq);
         kinds.add(v.kind);
-        this.ackSet.delete(v.id);
       }
     }
     if (dropped.length === 0) return;
@@ -527,7 +626,6 @@ export class Outbox {
           stmts.delRange.run(r.id);
           this.rowCount--;
           this.rowBytes -= r.len + ROW_OVERHEAD_BYTES;
-          this.ackSet.delete(r.id);
         }
         this.insertGapsNow(seqRanges(rows.map((r) => r.seq)), 'expired', [...new Set(rows.map((r) => r.kind))], rows.length);
       })();
@@ -592,11 +690,16 @@ export class Outbox {
     }
     this.db = undefined;
     this.stmts = undefined;
+    this.peekRowsStmt = undefined;
     this.commitTx = undefined;
     const pending = this.open;
     const keepNext = this.nextSeq;
     const session = this.sessionNo;
     const movedTo = this.moveAside();
+    // Row ids start again in the fresh file: ids read or acknowledged until now are the old
+    // file's, and must not delete or skip rows of the new one (see `epoch`).
+    this.fileEpoch++;
+    this.clearPendingAcks();
     this.openDb();
     // At run time the counter is known exactly: no need to skip a block.
     this.nextSeq = keepNext;

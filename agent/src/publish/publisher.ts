@@ -2,8 +2,9 @@
  * The MQTT session: reads the outbox and publishes QoS 1, at most W unacknowledged at a time;
  * a row is acknowledged to the outbox (deleted) only on its PUBACK. The outbox is the only
  * store: each connection is a fresh mqtt.js client (clean start, no reconnectPeriod, no
- * offline queue), and after a reconnect or a restart everything unacknowledged is sent again,
- * in row order per priority. Reconnects use capped exponential backoff with jitter.
+ * offline queue, an outgoing store that keeps nothing), and after a reconnect or a restart
+ * everything unacknowledged is sent again, in row order per priority. Reconnects use capped
+ * exponential backoff with jitter.
  *
  * On connect: retained `state` online (the Last Will says offline), then retained `birth`.
  */
@@ -13,18 +14,22 @@ import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { Backoff } from '../io/backoff.js';
 import { systemClock, type Clock } from '../io/types.js';
-import type { OutboxRecord } from '../outbox/outbox.js';
+import type { OutboxRow } from '../outbox/outbox.js';
 import type { MqttConfig } from './config.js';
 import { encodeRecord, type BirthBody } from './records.js';
 import { recordTopic } from './topics.js';
 import { TokenBucket, thinPlotsPayload } from './budget.js';
+import { OutboxOnlyStore } from './outbox-only-store.js';
 
 /** What the publisher needs from the outbox (the Outbox class satisfies it). */
 export interface OutboxSource {
   readonly session: number;
   readonly depth: number;
   readonly bytes: number;
-  peek(afterRowId: number, limit: number, priority?: number): OutboxRecord[];
+  /** Changes when the database file is replaced while running: row ids start again (Outbox.epoch). */
+  readonly epoch: number;
+  /** Committed rows of one priority after `afterRowId`, in rowId order, acknowledged ones skipped. */
+  peekRows(afterRowId: number, limit: number, priority: number): OutboxRow[];
   ack(rowIds: Iterable<number>): void;
 }
 
@@ -63,13 +68,13 @@ export interface PublisherOptions {
 
 /** Priorities looked at, highest first (KIND_PRIORITY uses 1..5; callers may use 0..9). */
 const PRIORITIES = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
+const PRIORITY_SLOTS = PRIORITIES.length;
 const READ_AHEAD = 256;
 /** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
 const PERMANENT_REFUSALS = new Set([0x87, 0x90, 0x99, 0x95]);
-
-interface Inflight {
-  rec: OutboxRecord;
-}
+const NO_ROWS: OutboxRow[] = [];
+/** mqtt.js copies the options of each publish and does not change them: one object serves all. */
+const QOS1: IClientPublishOptions = { qos: 1, retain: false };
 
 /** Explains a TLS / connection failure in words an operator can act on. */
 export function describeConnectError(err: unknown): { code: 'E_MQTT' | 'E_MQTT_TLS'; message: string } {
@@ -112,14 +117,26 @@ export class Publisher {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private pollTimer: NodeJS.Timeout | undefined;
   private budgetTimer: NodeJS.Timeout | undefined;
-  private readonly inflight = new Map<number, Inflight>();
-  /** Per priority: rows read ahead, and the last rowId taken in this connection. */
-  private readonly buffers = new Map<number, OutboxRecord[]>();
-  private readonly cursors = new Map<number, number>();
-  /** Priorities whose last read found nothing: not read again before the next poll tick. */
-  private readonly exhausted = new Set<number>();
-  /** Highest rowId ever sent (in any connection): rows at or below it are resends. */
-  private sentHighWater = new Map<number, number>();
+  /** Publishes of this connection not yet answered by a PUBACK (at most `window`). */
+  private unacked = 0;
+  /** PUBACKed rowIds not yet handed to the outbox (handed over once per burst of PUBACKs). */
+  private acked: number[] = [];
+  /**
+   * Per priority (index): rows read ahead and the position of the next one in them, and the
+   * last rowId taken in this connection. Arrays, not Maps: they are read for every record sent.
+   */
+  private readonly buffers: OutboxRow[][] = new Array<OutboxRow[]>(PRIORITY_SLOTS).fill(NO_ROWS);
+  private readonly bufferPos: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
+  private readonly cursors: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
+  /** Priorities whose last read found nothing: not read again before the next poll tick or wake. */
+  private readonly exhausted: boolean[] = new Array<boolean>(PRIORITY_SLOTS).fill(false);
+  /** Highest rowId ever sent per priority (in any connection): rows at or below it are resends. */
+  private readonly sentHighWater: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
+  /** The outbox epoch the positions above and the pending acknowledgements belong to. */
+  private epoch: number;
+  /** The MQTT 5 options of the last publish with a message expiry, reused while the interval is the same. */
+  private expiryOptions: IClientPublishOptions = QOS1;
+  private expiryOptionsSeconds = -1;
   private pumping = false;
   private pumpScheduled = false;
   private lastErrorKey = '';
@@ -127,6 +144,7 @@ export class Publisher {
 
   constructor(opts: PublisherOptions) {
     this.opts = opts;
+    this.epoch = opts.outbox.epoch;
     this.log = opts.logger;
     this.clock = opts.clock ?? systemClock;
     this.backoff = new Backoff(opts.mqtt.reconnect.minMs, opts.mqtt.reconnect.maxMs, opts.random);
@@ -139,7 +157,7 @@ export class Publisher {
   }
   /** Unacknowledged publishes right now. */
   get inflightCount(): number {
-    return this.inflight.size;
+    return this.unacked;
   }
 
   async start(): Promise<void> {
@@ -161,7 +179,8 @@ export class Publisher {
     this.generation++;
     this.connected = false;
     this.ready = false;
-    this.inflight.clear();
+    this.unacked = 0;
+    this.handOverAcks();
     if (!client) return;
     // A clean DISCONNECT does not fire the Last Will, so say offline ourselves first.
     await new Promise<void>((resolve) => {
@@ -226,6 +245,7 @@ export class Publisher {
       keepalive: m.keepaliveSeconds,
       queueQoSZero: false,
       resubscribe: false,
+      outgoingStore: new OutboxOnlyStore(),
       // Rescheduling the keepalive timer on every packet was 5 % of a replay's CPU; a ping
       // every keepalive period whatever the traffic costs nothing.
       reschedulePings: false,
@@ -288,11 +308,12 @@ export class Publisher {
 
   private onSession(client: MqttClient, gen: number): void {
     // A new session: resend everything unacknowledged, from the start of each priority.
-    this.inflight.clear();
-    this.buffers.clear();
-    this.cursors.clear();
-    this.exhausted.clear();
     this.ready = false;
+    this.unacked = 0;
+    this.buffers.fill(NO_ROWS);
+    this.bufferPos.fill(0);
+    this.cursors.fill(0);
+    this.exhausted.fill(false);
     let pending = 2;
     const done = (err?: Error): void => {
       if (gen !== this.generation) return;
@@ -319,7 +340,8 @@ export class Publisher {
     const wasConnected = this.connected;
     this.connected = false;
     this.ready = false;
-    this.inflight.clear();
+    this.unacked = 0;
+    this.handOverAcks(); // the rows PUBACKed on this connection are still deleted
     this.generation++; // callbacks of this client are stale from now on
     client.removeAllListeners();
     client.on('error', () => undefined);
@@ -350,7 +372,7 @@ export class Publisher {
    */
   wake(): void {
     if (!this.running || !this.connected) return;
-    this.exhausted.clear();
+    this.exhausted.fill(false);
     this.pump();
   }
 
@@ -360,36 +382,64 @@ export class Publisher {
       this.pollTimer = undefined;
       if (!this.connected) return;
       // New committed rows may exist for priorities that were empty.
-      this.exhausted.clear();
+      this.exhausted.fill(false);
       this.pump();
       this.schedulePoll();
     }, this.opts.pollMs ?? 20);
     this.pollTimer.unref?.();
   }
 
-  /** Next record to send: highest priority first, rowId order within a priority. */
-  private nextRecord(skipPriorities?: Set<number>): OutboxRecord | undefined {
+  /**
+   * The priority of the next row to send (highest first, rowId order within a priority; the row
+   * is `buffers[p][bufferPos[p]]`), or -1 when nothing is ready.
+   */
+  private nextPriority(skipPriorities: Set<number> | undefined): number {
     for (const p of PRIORITIES) {
-      if (skipPriorities?.has(p) || this.exhausted.has(p)) continue;
-      let buf = this.buffers.get(p);
-      if (buf === undefined || buf.length === 0) {
-        buf = this.opts.outbox.peek(this.cursors.get(p) ?? 0, READ_AHEAD, p);
-        this.buffers.set(p, buf);
-        if (buf.length === 0) {
-          this.exhausted.add(p);
+      if (this.exhausted[p] || skipPriorities?.has(p)) continue;
+      if (this.bufferPos[p] >= this.buffers[p].length) {
+        const rows = this.opts.outbox.peekRows(this.cursors[p], READ_AHEAD, p);
+        this.buffers[p] = rows;
+        this.bufferPos[p] = 0;
+        if (rows.length === 0) {
+          this.exhausted[p] = true;
           continue;
         }
       }
-      return buf[0];
+      return p;
     }
-    return undefined;
+    return -1;
   }
 
-  private take(rec: OutboxRecord): void {
-    const buf = this.buffers.get(rec.priority);
-    buf?.shift();
-    this.cursors.set(rec.priority, rec.rowId);
+  private take(p: number, row: OutboxRow): void {
+    this.cursors[p] = row[0];
+    if (++this.bufferPos[p] >= this.buffers[p].length) this.buffers[p] = NO_ROWS;
   }
+
+  /** Gives the PUBACKed rows to the outbox (deleted at its next commit). */
+  private handOverAcks(): void {
+    this.syncEpoch();
+    if (this.acked.length === 0) return;
+    const rowIds = this.acked;
+    this.acked = [];
+    this.opts.outbox.ack(rowIds);
+  }
+
+  /**
+   * After the outbox replaced its database file (ids start again), forget every position and
+   * acknowledgement of the old file's ids: they would skip or delete rows of the new one.
+   */
+  private syncEpoch(): void {
+    const epoch = this.opts.outbox.epoch;
+    if (epoch === this.epoch) return;
+    this.epoch = epoch;
+    this.acked = [];
+    this.buffers.fill(NO_ROWS);
+    this.bufferPos.fill(0);
+    this.cursors.fill(0);
+    this.exhausted.fill(false);
+    this.sentHighWater.fill(0);
+  }
+
 
   private pump(): void {
     if (this.pumping) return;
@@ -400,6 +450,7 @@ export class Publisher {
       const gen = this.generation;
       const now = this.clock.wallMs();
       const blocked = new Set<number>();
+      this.syncEpoch();
       // mqtt.js writes each packet in several socket writes; corking the stream for the whole
       // pump sends them in one writev (replay of 30k records: writev was the top CPU item).
       const stream = (client as unknown as { stream?: { cork?(): void; uncork?(): void } }).stream;
@@ -427,79 +478,96 @@ export class Publisher {
     this.pumpScheduled = true;
     setImmediate(() => {
       this.pumpScheduled = false;
+      this.handOverAcks();
       this.pump();
     });
   }
 
   private fillWindow(client: MqttClient, gen: number, now: number, blocked: Set<number>): void {
-    while (this.inflight.size < this.window) {
-        const rec = this.nextRecord(blocked);
-        if (!rec) break;
-        if (rec.expiresAtMs !== null && rec.expiresAtMs <= now) {
-          // The outbox's expiry sweep drops it and writes the gap record.
-          this.take(rec);
-          continue;
-        }
-        let payload = rec.payload;
-        if (this.bucket) {
-          if (!this.bucket.take(payload.length)) {
-            // Over budget = more waiting than the link carries in 2 s: then plots are thinned
-            // to what the bucket holds now rather than waited for (a record bigger than the
-            // burst could never go whole).
-            const overBudget = this.opts.outbox.bytes > this.opts.mqtt.bandwidth.bytesPerSecond * 2 || payload.length > this.opts.mqtt.bandwidth.burstBytes;
-            if (rec.kind === 'plots' && overBudget) {
-              const thinned = thinPlotsPayload(payload, this.bucket.available());
-              if (thinned) {
-                this.bucket.take(thinned.payload.length, true);
-                this.counters.thinned += thinned.removed;
-                payload = thinned.payload;
-              } else {
-                blocked.add(rec.priority);
-                continue;
-              }
+    while (this.unacked < this.window) {
+      const p = this.nextPriority(blocked);
+      if (p < 0) break;
+      const row = this.buffers[p][this.bufferPos[p]];
+      const expiresAtMs = row[4];
+      if (expiresAtMs !== null && expiresAtMs <= now) {
+        // The outbox's expiry sweep drops it and writes the gap record.
+        this.take(p, row);
+        continue;
+      }
+      let payload = row[5];
+      if (this.bucket) {
+        if (!this.bucket.take(payload.length)) {
+          // Over budget = more waiting than the link carries in 2 s: then plots are thinned
+          // to what the bucket holds now rather than waited for (a record bigger than the
+          // burst could never go whole).
+          const overBudget = this.opts.outbox.bytes > this.opts.mqtt.bandwidth.bytesPerSecond * 2 || payload.length > this.opts.mqtt.bandwidth.burstBytes;
+          if (row[2] === 'plots' && overBudget) {
+            const thinned = thinPlotsPayload(payload, this.bucket.available());
+            if (thinned) {
+              this.bucket.take(thinned.payload.length, true);
+              this.counters.thinned += thinned.removed;
+              payload = thinned.payload;
             } else {
-              // Not affordable now: lower priorities may still fit (small status records).
-              blocked.add(rec.priority);
+              blocked.add(p);
               continue;
             }
+          } else {
+            // Not affordable now: lower priorities may still fit (small status records).
+            blocked.add(p);
+            continue;
           }
         }
-        this.take(rec);
-        this.send(client, gen, rec, payload, now);
+      }
+      this.take(p, row);
+      this.send(client, gen, p, row, payload, now);
     }
   }
 
-  private send(client: MqttClient, gen: number, rec: OutboxRecord, payload: Buffer, now: number): void {
-    const opts: IClientPublishOptions = { qos: 1, retain: false };
-    if (this.opts.mqtt.protocolVersion === 5 && rec.expiresAtMs !== null) {
-      opts.properties = { messageExpiryInterval: Math.max(1, Math.ceil((rec.expiresAtMs - now) / 1000)) };
+  private publishOptions(expiresAtMs: number | null, now: number): IClientPublishOptions {
+    if (expiresAtMs === null || this.opts.mqtt.protocolVersion !== 5) return QOS1;
+    const seconds = Math.max(1, Math.ceil((expiresAtMs - now) / 1000));
+    if (seconds !== this.expiryOptionsSeconds) {
+      this.expiryOptions = { qos: 1, retain: false, properties: { messageExpiryInterval: seconds } };
+      this.expiryOptionsSeconds = seconds;
     }
-    this.inflight.set(rec.rowId, { rec });
-    const high = this.sentHighWater.get(rec.priority) ?? 0;
-    if (rec.rowId <= high) this.counters.resent++;
-    else this.sentHighWater.set(rec.priority, rec.rowId);
+    return this.expiryOptions;
+  }
+
+  private send(client: MqttClient, gen: number, p: number, row: OutboxRow, payload: Buffer, now: number): void {
+    const rowId = row[0];
+    this.unacked++;
+    if (rowId <= this.sentHighWater[p]) this.counters.resent++;
+    else this.sentHighWater[p] = rowId;
     this.counters.published++;
     this.counters.bytesSent += payload.length;
-    client.publish(rec.topic, payload, opts, (err, packet) => {
-      if (gen !== this.generation) return; // the connection it went out on is gone: resent later
-      this.inflight.delete(rec.rowId);
-      const reason = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? (err as { code?: number } | undefined)?.code;
-      if (err) {
-        if (typeof reason === 'number' && PERMANENT_REFUSALS.has(reason)) {
-          // Never accepted on a resend either: drop it rather than block the window forever.
-          this.counters.refused++;
-          this.log.error({ topic: rec.topic, seq: rec.seq, reasonCode: reason }, `mqtt: broker refused the publish (${err.message}); record dropped`);
-          this.opts.outbox.ack([rec.rowId]);
-        } else {
-          this.log.warn({ err, topic: rec.topic, seq: rec.seq }, 'mqtt: publish failed; reconnecting to resend');
-          client.end(true);
-          return;
-        }
-      } else {
-        this.counters.acked++;
-        this.opts.outbox.ack([rec.rowId]);
-      }
+    const epoch = this.epoch;
+    client.publish(row[3], payload, this.publishOptions(row[4], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet));
+  }
+
+  private onPuback(client: MqttClient, gen: number, epoch: number, row: OutboxRow, err: Error | undefined, packet: unknown): void {
+    if (gen !== this.generation) return; // the connection it went out on is gone: resent later
+    this.unacked--;
+    if (epoch !== this.opts.outbox.epoch) {
+      // A row of a database file since replaced: its id now names another row.
       this.schedulePump();
-    });
+      return;
+    }
+    const reason = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? (err as { code?: number } | undefined)?.code;
+    if (err) {
+      if (typeof reason === 'number' && PERMANENT_REFUSALS.has(reason)) {
+        // Never accepted on a resend either: drop it rather than block the window forever.
+        this.counters.refused++;
+        this.log.error({ topic: row[3], seq: row[1], reasonCode: reason }, `mqtt: broker refused the publish (${err.message}); record dropped`);
+        this.acked.push(row[0]);
+      } else {
+        this.log.warn({ err, topic: row[3], seq: row[1] }, 'mqtt: publish failed; reconnecting to resend');
+        client.end(true);
+        return;
+      }
+    } else {
+      this.counters.acked++;
+      this.acked.push(row[0]);
+    }
+    this.schedulePump();
   }
 }

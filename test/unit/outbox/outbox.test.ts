@@ -217,6 +217,77 @@ describe('Outbox', () => {
     expect(Math.min(...seqs)).toBeGreaterThan(3); // never reused
   });
 
+  it('peekRows gives the rows of one priority in id order, as peek does, payloads byte for byte', async () => {
+    // A unit id with quotes, a backslash and non-ASCII: the columns cross JSON on the way out.
+    const unit = 'u"\\é☃';
+    const o = make({ path: tmpPath(), unit });
+    await o.start();
+    for (let i = 0; i < 40; i++) {
+      o.append('status', { ...status(i), counters: { ['x'.repeat(i * 37)]: i } }); // payloads of many sizes
+      if (i % 3 === 0) o.append('alerts', { severity: 'info', code: 'A', message: '\u0000'.repeat(i) });
+      if (i % 7 === 0) o.append('plots', { sensor: 'r', plots: [] });
+    }
+    o.flush();
+    const all = allRows(o);
+    for (const priority of [4, 2, 1]) {
+      const want = all.filter((r) => r.priority === priority);
+      const got = o.peekRows(0, 1000, priority);
+      expect(got.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual(want.map((r) => [r.rowId, r.seq, r.kind, r.topic, r.expiresAtMs]));
+      for (let i = 0; i < got.length; i++) expect(Buffer.compare(got[i][5], want[i].payload)).toBe(0);
+      expect(got[0][3]).toBe(`lookout/v1/${unit}/${got[0][2]}`);
+    }
+    // limit and cursor
+    const status1 = o.peekRows(0, 5, 1);
+    expect(status1).toHaveLength(5);
+    const next = o.peekRows(status1[4][0], 5, 1);
+    expect(next[0][0]).toBeGreaterThan(status1[4][0]);
+    expect(next.map((r) => r[1])).toEqual(all.filter((r) => r.priority === 1).slice(5, 10).map((r) => r.seq));
+    expect(o.peekRows(all.at(-1)!.rowId, 10, 1)).toEqual([]);
+    expect(o.peekRows(0, 10, 9)).toEqual([]);
+  });
+
+  it('peekRows and peek skip rows acknowledged but not yet deleted, also among other priorities', async () => {
+    const o = make({ path: tmpPath() });
+    await o.start();
+    for (let i = 0; i < 30; i++) {
+      o.append('status', status(i));
+      o.append('alerts', { severity: 'info', code: 'A', message: String(i) });
+    }
+    o.flush();
+    const status1 = o.peekRows(0, 100, 1);
+    const alerts = o.peekRows(0, 100, 4);
+    // acknowledge every other alert and the first ten status rows, five of them twice (not yet committed)
+    const acked = [...alerts.filter((_, i) => i % 2 === 0).map((r) => r[0]), ...status1.slice(0, 10).map((r) => r[0])];
+    o.ack(acked);
+    o.ack(acked.slice(0, 5));
+    const ackedSet = new Set(acked);
+    expect(o.peekRows(0, 100, 1).map((r) => r[0])).toEqual(status1.map((r) => r[0]).filter((id) => !ackedSet.has(id)));
+    expect(o.peekRows(0, 100, 4).map((r) => r[0])).toEqual(alerts.map((r) => r[0]).filter((id) => !ackedSet.has(id)));
+    expect(allRows(o).map((r) => r.rowId).filter((id) => ackedSet.has(id))).toEqual([]);
+    expect(o.depth).toBe(60);
+    // the commit deletes each acknowledged row once, however often it was acknowledged
+    o.flush();
+    expect(o.counters.acked).toBe(acked.length);
+    expect(o.depth).toBe(60 - acked.length);
+    expect(allRows(o)).toHaveLength(60 - acked.length);
+    expect(o.peekRows(0, 100, 1)).toHaveLength(20);
+    // acknowledged after the commit: skipped again until the next one
+    const more = o.peekRows(0, 3, 1).map((r) => r[0]);
+    o.ack(more);
+    expect(o.peekRows(0, 100, 1).map((r) => r[0])).not.toContain(more[0]);
+    o.flush();
+    expect(o.depth).toBe(60 - acked.length - 3);
+  });
+
+  it('peekRows refuses a limit that is not a positive integer (RangeError)', async () => {
+    const o = make({ path: tmpPath() });
+    await o.start();
+    o.append('status', status(1));
+    o.flush();
+    for (const limit of [0, -1, 2.5, Number.NaN]) expect(() => o.peekRows(0, limit, 1)).toThrow(RangeError);
+    expect(o.peekRows(0, 3, 1)).toHaveLength(1);
+  });
+
   it('seqRanges compresses seqs', () => {
     expect(seqRanges([5, 1, 2, 3, 9, 10, 7])).toEqual([[1, 3], [5, 5], [7, 7], [9, 10]]);
   });

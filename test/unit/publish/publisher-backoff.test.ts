@@ -23,7 +23,7 @@ class FakeClient extends EventEmitter {
   }
 }
 
-const outbox: OutboxSource = { session: 1, depth: 0, bytes: 0, peek: () => [], ack: () => undefined };
+const outbox: OutboxSource = { session: 1, depth: 0, bytes: 0, epoch: 0, peekRows: () => [], ack: () => undefined };
 
 afterEach(() => vi.useRealTimers());
 
