@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
 import { Outbox, type OutboxOptions } from '../../agent/src/outbox/outbox.js';
-import Database from 'better-sqlite3';
+import { corruptError, faultyDatabase } from '../helpers/faulty-db.js';
 import { Publisher, type PublisherOptions } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
@@ -181,24 +181,11 @@ describe('Publisher with a real mosquitto', () => {
     cleanup.push(() => hub.close());
     // SQLITE_CORRUPT on the next insert once armed (as in the outbox unit test).
     let corruptOnce = false;
-    const openDatabase = (p: string): Database.Database => {
-      const db = new Database(p);
-      const prepare = db.prepare.bind(db);
-      (db as unknown as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
-        const stmt = prepare(sql);
-        if (!/^INSERT INTO records/.test(sql)) return stmt;
-        const run = stmt.run.bind(stmt);
-        (stmt as unknown as { run: typeof stmt.run }).run = ((...args: unknown[]) => {
-          if (corruptOnce) {
-            corruptOnce = false;
-            throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
-          }
-          return run(...(args as []));
-        }) as typeof stmt.run;
-        return stmt;
-      }) as typeof db.prepare;
-      return db;
-    };
+    const openDatabase = faultyDatabase(() => {
+      if (!corruptOnce) return undefined;
+      corruptOnce = false;
+      return corruptError();
+    });
     const { outbox, publisher, unit } = await setup({ inflight: 5 }, {}, undefined, { openDatabase });
     await publisher.start();
     await until(() => publisher.isConnected && hub.records.some((r) => r.kind === 'birth' && r.unit === unit), 'connected');

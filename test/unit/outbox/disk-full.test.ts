@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync, rmSync, statfsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import Database from 'better-sqlite3';
+import { faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox } from '../../../agent/src/outbox/outbox.js';
 import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/publish/records.js';
 
@@ -101,21 +101,7 @@ describe('Outbox when the disk is full', () => {
   it('with ENOSPC simulated through the database dependency (mock: same logic, no tmpfs needed)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lookout-enospc-'));
     let full = false;
-    const openDatabase = (path: string): Database.Database => {
-      const db = new Database(path);
-      const prepare = db.prepare.bind(db);
-      (db as unknown as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
-        const stmt = prepare(sql);
-        if (!/^INSERT INTO records/.test(sql)) return stmt;
-        const run = stmt.run.bind(stmt);
-        (stmt as unknown as { run: typeof stmt.run }).run = ((...args: unknown[]) => {
-          if (full) throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-          return run(...(args as []));
-        }) as typeof stmt.run;
-        return stmt;
-      }) as typeof db.prepare;
-      return db;
-    };
+    const openDatabase = faultyDatabase(() => (full ? Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }) : undefined));
     const alerts: AlertBody[] = [];
     const o = new Outbox({ path: join(dir, 'outbox.db'), unit: 'u1', maxBytes: 64 << 20, groupCommitMs: 20, logger, memoryRingBytes: 128 * 1024, onAlert: (a) => alerts.push(a), openDatabase });
     cleanups.push(() => o.stop());

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import Database from 'better-sqlite3';
+import { corruptError, faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox, seqRanges, type OutboxOptions } from '../../../agent/src/outbox/outbox.js';
 import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/publish/records.js';
 
@@ -183,24 +184,11 @@ describe('Outbox', () => {
   it('corruption found while running (SQLITE_CORRUPT simulated through the database dependency): moved aside, fresh file, records kept, alert', async () => {
     const path = tmpPath();
     let corruptOnce = false;
-    const openDatabase = (p: string): Database.Database => {
-      const db = new Database(p);
-      const prepare = db.prepare.bind(db);
-      (db as unknown as { prepare: typeof db.prepare }).prepare = ((sql: string) => {
-        const stmt = prepare(sql);
-        if (!/^INSERT INTO records/.test(sql)) return stmt;
-        const run = stmt.run.bind(stmt);
-        (stmt as unknown as { run: typeof stmt.run }).run = ((...args: unknown[]) => {
-          if (corruptOnce) {
-            corruptOnce = false;
-            throw Object.assign(new Error('database disk image is malformed'), { code: 'SQLITE_CORRUPT' });
-          }
-          return run(...(args as []));
-        }) as typeof stmt.run;
-        return stmt;
-      }) as typeof db.prepare;
-      return db;
-    };
+    const openDatabase = faultyDatabase(() => {
+      if (!corruptOnce) return undefined;
+      corruptOnce = false;
+      return corruptError();
+    });
     const alerts: AlertBody[] = [];
     const o = make({ path, openDatabase, onAlert: (a) => alerts.push(a) });
     await o.start();
