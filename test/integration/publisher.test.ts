@@ -202,8 +202,9 @@ describe('Publisher with a real mosquitto', () => {
     expect(inNewFile.map((r) => r.rowId).slice(0, 3)).toEqual([1, 2, 3]); // ids start again
     broker.resume(); // the old file's PUBACKs (rowIds 1..5) now arrive
     await until(() => outbox.depth === 0 && fresh.every((s) => hub.seqs().includes(s)), 'the new file delivered');
+    // The old file's rows (seqs before the open group) are announced lost, exactly.
     const gap = hub.records.find((r) => r.kind === 'gap' && r.unit === unit);
-    expect(gap).toBeDefined();
+    expect(gap?.kind === 'gap' && gap.body).toMatchObject({ ranges: [[1, fresh[0]! - 1]], reason: 'corrupt' });
     for (const r of inNewFile) expect(hub.seqs()).toContain(r.seq);
   });
 
@@ -288,7 +289,7 @@ describe('Publisher with a real mosquitto', () => {
     for (let i = 0; i < 3; i++) {
       expect(statusExpiry[2 * i]).toBeGreaterThan(500);
       expect(statusExpiry[2 * i]).toBeLessThanOrEqual(600);
-      expect(statusExpiry[2 * i + 1]).toBeGreaterThan(0);
+      expect(statusExpiry[2 * i + 1]).toBeGreaterThan(50);
       expect(statusExpiry[2 * i + 1]).toBeLessThanOrEqual(60);
     }
     expect(got.filter(([k]) => k === 'alerts').map(([, e]) => e)).toEqual([undefined, undefined, undefined]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { PLOT_STRIDE, type Cfar1dMethod, type VideoArray } from '../../agent/src/detect/kernel-types.js';
+import { PLOT_STRIDE, type Cfar1dMethod, type Cfar1dOptions, type Cfar2dOptions, type VideoArray } from '../../agent/src/detect/kernel-types.js';
 import { buildLut } from '../../agent/src/detect/lut.js';
 import { native, reference } from './kernels.js';
 
@@ -13,6 +13,25 @@ type Dtype = 'u8' | 'u16' | 'f32';
 
 /** native/valgrind.sh runs fewer cases (memcheck slows node about 30 times). */
 const RUNS = (n: number): number => Number(process.env.LOOKOUT_FAST_CHECK_RUNS ?? n);
+
+/** Runs the 1-D CFAR in both implementations: the same count and the same cells, bit for bit. */
+function expectSameCfar1d(input: VideoArray, rows: number, cols: number, opts: Cfar1dOptions): void {
+  const a = new Uint8Array(rows * cols);
+  const b = new Uint8Array(rows * cols);
+  expect(native.cfar1d(input, rows, cols, opts, a)).toBe(reference.cfar1d(input, rows, cols, opts, b));
+  expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+}
+
+/** The same for the 2-D CFAR. */
+function expectSameCfar2d(input: VideoArray, rows: number, cols: number, opts: Cfar2dOptions): void {
+  const a = new Uint8Array(rows * cols);
+  const b = new Uint8Array(rows * cols);
+  expect(native.cfar2d(input, rows, cols, opts, a)).toBe(reference.cfar2d(input, rows, cols, opts, b));
+  expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+}
+
+/** Reference cells of a 2-D window. */
+const refCells = (gr: number, gd: number, tr: number, td: number): number => (2 * (gr + tr) + 1) * (2 * (gd + td) + 1) - (2 * gr + 1) * (2 * gd + 1);
 
 function makeVideo(dtype: Dtype, n: number, seed: number, spiky: boolean): VideoArray {
   let s = seed >>> 0 || 1;
@@ -73,12 +92,7 @@ describe('native equals reference', () => {
           clutterMap,
           clutterScale: 2,
         };
-        const a = new Uint8Array(n);
-        const b = new Uint8Array(n);
-        const da = native.cfar1d(input, c.rows, c.cols, opts, a);
-        const db = reference.cfar1d(input, c.rows, c.cols, opts, b);
-        expect(da).toBe(db);
-        expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+        expectSameCfar1d(input, c.rows, c.cols, opts);
       }),
       { numRuns: RUNS(400) },
     );
@@ -89,10 +103,7 @@ describe('native equals reference', () => {
     for (let i = 0; i < 256; i++) lut[i] = (i * 37) % 101;
     const input = makeVideo('u8', 4 * 200, 7, true);
     const opts = { method: 'os' as const, guard: 2, train: 12, k: 18, scale: 3, lut };
-    const a = new Uint8Array(800);
-    const b = new Uint8Array(800);
-    expect(native.cfar1d(input, 4, 200, opts, a)).toBe(reference.cfar1d(input, 4, 200, opts, b));
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expectSameCfar1d(input, 4, 200, opts);
   });
 
   it('1-D OS on 8-bit video: log tables (a shift in codes), linear and none, every k, several scales and floors', () => {
@@ -108,10 +119,7 @@ describe('native equals reference', () => {
         for (const scale of [0.7, 1, 2.5, 6.5024, 40]) {
           for (const minThreshold of [0, 3]) {
             const opts = { method: 'os' as const, guard: 1, train: 8, k, scale, lut, minThreshold };
-            const a = new Uint8Array(input.length);
-            const b = new Uint8Array(input.length);
-            expect(native.cfar1d(input, 6, 150, opts, a)).toBe(reference.cfar1d(input, 6, 150, opts, b));
-            expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+            expectSameCfar1d(input, 6, 150, opts);
           }
         }
       }
@@ -137,14 +145,11 @@ describe('native equals reference', () => {
         }),
         (c) => {
           fc.pre(2 * (c.gr + c.tr) + 1 <= c.rows && 2 * (c.gd + c.td) + 1 <= c.cols && (c.tr > 0 || c.td > 0));
-          const nRef = (2 * (c.gr + c.tr) + 1) * (2 * (c.gd + c.td) + 1) - (2 * c.gr + 1) * (2 * c.gd + 1);
+          const nRef = refCells(c.gr, c.gd, c.tr, c.td);
           const n = c.rows * c.cols;
           const input = makeVideo(c.dtype, n, c.seed, true);
           const opts = { method: c.method, guardRange: c.gr, guardDoppler: c.gd, trainRange: c.tr, trainDoppler: c.td, k: 1 + Math.floor(c.kFrac * (nRef - 1)), scale: c.scale, minThreshold: c.minThreshold };
-          const a = new Uint8Array(n);
-          const b = new Uint8Array(n);
-          expect(native.cfar2d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar2d(input, c.rows, c.cols, opts, b));
-          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+          expectSameCfar2d(input, c.rows, c.cols, opts);
         },
       ),
       { numRuns: RUNS(300) },
@@ -199,10 +204,7 @@ describe('native equals reference', () => {
             clutterMap: c.clutter ? Float32Array.from(c.clutterValues.slice(0, n)) : null,
             clutterScale: 2,
           };
-          const a = new Uint8Array(n);
-          const b = new Uint8Array(n);
-          expect(native.cfar1d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar1d(input, c.rows, c.cols, opts, b));
-          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+          expectSameCfar1d(input, c.rows, c.cols, opts);
         },
       ),
       { numRuns: RUNS(400) },
@@ -227,14 +229,11 @@ describe('native equals reference', () => {
         }),
         (c) => {
           fc.pre(2 * (c.gr + c.tr) + 1 <= c.rows && 2 * (c.gd + c.td) + 1 <= c.cols && (c.tr > 0 || c.td > 0));
-          const nRef = (2 * (c.gr + c.tr) + 1) * (2 * (c.gd + c.td) + 1) - (2 * c.gr + 1) * (2 * c.gd + 1);
+          const nRef = refCells(c.gr, c.gd, c.tr, c.td);
           const n = c.rows * c.cols;
           const input = Float32Array.from(c.values.slice(0, n));
           const opts = { method: c.method, guardRange: c.gr, guardDoppler: c.gd, trainRange: c.tr, trainDoppler: c.td, k: 1 + Math.floor(c.kFrac * (nRef - 1)), scale: c.scale, minThreshold: c.minThreshold };
-          const a = new Uint8Array(n);
-          const b = new Uint8Array(n);
-          expect(native.cfar2d(input, c.rows, c.cols, opts, a)).toBe(reference.cfar2d(input, c.rows, c.cols, opts, b));
-          expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+          expectSameCfar2d(input, c.rows, c.cols, opts);
         },
       ),
       { numRuns: RUNS(400) },
