@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, type AnyRecord, type PlotRecord } from '../../../agent/src/publish/records.js';
+import { decodeRecord, encodeRecord, type AnyRecord, type PlotRecord } from '../../../agent/src/wire/index.js';
 
 const GOLDEN = join(import.meta.dirname, 'golden.json');
 const T0 = 1_790_000_000_123.456;
