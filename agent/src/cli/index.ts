@@ -20,7 +20,10 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
       writeErr: (s) => void ctx.stderr.write(s),
     })
     .exitOverride();
-  for (const verb of VERBS) {
+  // Only the verb being run is loaded (with its dependencies): `run` never loads the bench, the
+  // hub view or the simulator. Help and unknown verbs load them all, to list them.
+  const wanted = (VERBS as readonly string[]).includes(argv[0] ?? '') ? [argv[0] as (typeof VERBS)[number]] : VERBS;
+  for (const verb of wanted) {
     const mod = (await import(`./${verb}.js`)) as { register: RegisterVerb };
     mod.register(program, ctx);
   }
