@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import pino from 'pino';
 import type { MqttClient } from 'mqtt';
-import { Publisher, type OutboxSource } from '../../../agent/src/publish/publisher.js';
+import { Publisher } from '../../../agent/src/publish/publisher.js';
+import type { OutboxSource } from '../../../agent/src/outbox/types.js';
 import { mqttConfigSchema } from '../../../agent/src/publish/config.js';
 
 class FakeClient extends EventEmitter {
