@@ -8,6 +8,7 @@ import { corruptError, faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox, seqRanges, type OutboxOptions } from '../../../agent/src/outbox/outbox.js';
 import { ROW_EXPIRES_AT_MS, ROW_ID, ROW_KIND, ROW_PAYLOAD, ROW_SEQ } from '../../../agent/src/outbox/types.js';
 import { decodeRecord, encodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
+import type { TimerHandle, Timers } from '../../../agent/src/io/timers.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
@@ -279,6 +280,32 @@ describe('Outbox', () => {
     o.flush();
     for (const limit of [0, -1, 2.5, Number.NaN]) expect(() => o.peekRows(0, limit, 1)).toThrow(RangeError);
     expect(o.peekRows(0, 3, 1)).toHaveLength(1);
+  });
+
+  it('the group commit runs on the injected timers (nothing bare: fake timers reach it)', async () => {
+    const due: Array<{ fn: () => void; ms: number }> = [];
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        const t = { fn, ms, unref: () => t };
+        due.push(t);
+        return t;
+      },
+      clearTimeout: (h: TimerHandle) => {
+        const i = due.indexOf(h as (typeof due)[number]);
+        if (i >= 0) due.splice(i, 1);
+      },
+      setImmediate: (fn) => fn(),
+    };
+    const o = make({ path: tmpPath(), timers, groupCommitMs: 30 });
+    await o.start();
+    expect(due.map((t) => t.ms)).toEqual([30]);
+    o.append('status', status(1));
+    expect(allRows(o)).toHaveLength(0);
+    due.shift()!.fn();
+    expect(allRows(o)).toHaveLength(1);
+    expect(due.map((t) => t.ms)).toEqual([30]); // the next group
+    await o.stop();
+    expect(due).toEqual([]);
   });
 
   it('seqRanges compresses seqs', () => {
