@@ -246,7 +246,8 @@ export class Outbox implements OutboxSource {
     });
   }
 
-  private closeStore(): void {
+  /** Closes the store; `broken`: a corrupt file, whose close may fail and says nothing new. */
+  private closeStore(broken = false): void {
     const store = this.store;
     if (!store) return;
     this.store = this.commitTx = this.expireTx = undefined;
@@ -254,7 +255,7 @@ export class Outbox implements OutboxSource {
     try {
       store.close();
     } catch (err) {
-      this.log.error({ err }, 'outbox: close failed');
+      if (!broken) this.log.error({ err }, 'outbox: close failed');
     }
   }
 
@@ -334,7 +335,7 @@ export class Outbox implements OutboxSource {
   private recoverCorrupt(err: unknown): void {
     this.log.error({ err }, 'outbox: corruption found while committing');
     const { path } = this.opts;
-    this.closeStore();
+    this.closeStore(true);
     const keepNext = this.seq.next;
     const session = this.seq.session;
     const movedTo = moveAside(path, this.clock.wallMs());
