@@ -34,7 +34,7 @@ export function gapBodies(lost: LostRecords): GapBody[] {
   const bodies: GapBody[] = [];
   for (let i = 0; i < ranges.length; i += MAX_GAP_RANGES) {
     const part = ranges.slice(i, i + MAX_GAP_RANGES);
-    const count = ranges.length <= MAX_GAP_RANGES ? lost.count : part.reduce((a, r) => a + (r[1] - r[0] + 1), 0);
+    const count = ranges.length <= MAX_GAP_RANGES ? lost.count : part.reduce((a, [first, last]) => a + (last - first + 1), 0);
     bodies.push({ ranges: part, reason, count, kinds });
   }
   return bodies;
