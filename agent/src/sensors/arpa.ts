@@ -1,6 +1,6 @@
 import { Nmea0183Decoder } from '../protocols/nmea0183/decoder.js';
 import type { NmeaSentence, TllSentence, TtmSentence } from '../protocols/nmea0183/types.js';
-import type { TrackRecord } from '../publish/records.js';
+import type { TrackRecord } from '../wire/types.js';
 import { destination, normalizeDegrees } from '../track/geodesy.js';
 import type { PlatformPose } from '../track/georef.js';
 import { NavFusion, unitsToMetres } from '../track/nav-fusion.js';

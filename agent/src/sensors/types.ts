@@ -3,7 +3,7 @@ import type { SensorConfig } from '../config/schema.js';
 import type { DetectorKernels } from '../detect/kernel-types.js';
 import type { DetectionStage } from '../detect/stage.js';
 import type { ByteSource } from '../io/types.js';
-import type { RecordBodies, RecordKind } from '../publish/records.js';
+import type { RecordBodies, RecordKind } from '../wire/types.js';
 import type { StreamDecoder } from '../protocols/types.js';
 import type { PlatformPose } from '../track/georef.js';
 

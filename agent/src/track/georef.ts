@@ -1,4 +1,5 @@
-import type { GeoPlot, Plot } from '../detect/types.js';
+import type { Plot } from '../detect/types.js';
+import type { PlacedPlot } from '../wire/types.js';
 import { destination, normalizeDegrees, type LatLon } from './geodesy.js';
 
 /** Where the antenna is and how its video azimuth relates to true north. */
@@ -35,7 +36,7 @@ export class Georeferencer {
     private readonly platform?: PlatformPose,
   ) {}
 
-  place(plot: Plot): GeoPlot {
+  place(plot: Plot): PlacedPlot {
     let origin: LatLon = this.antenna;
     let bearing = plot.bearingDegrees + this.antenna.northOffsetDegrees;
     if (this.platform) {
