@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../../io/types.js';
+import { FrameBuffer } from '../frame-buffer.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
 import { mavlinkCrc } from './crc.js';
 import { crcExtraOf, maxLengthOf, minLengthOf } from './crc-extra.js';
@@ -75,8 +76,16 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
   private readonly acceptUnsigned: boolean;
   private readonly emitUnknown: boolean;
   private readonly streams = new SigningStreams();
-  private readonly carry = new Uint8Array(2 * (MAVLINK_MAX_PACKET + 1));
-  private carryLen = 0;
+  /** One partial packet, plus the byte after it that confirms an unchecked id. */
+  private readonly pending = new FrameBuffer(MAVLINK_MAX_PACKET + 1, this.counters);
+  private readonly scanPushed = (buf: Uint8Array, pos: number, end: number, carried: number): number => {
+    this.prevRxUpTo = carried;
+    const p = this.scan(buf, pos, end, false);
+    this.prevRxUpTo = -1;
+    return p;
+  };
+  private readonly scanIdle = (buf: Uint8Array, pos: number, end: number): number => this.scan(buf, pos, end, false, true);
+  private readonly scanFinal = (buf: Uint8Array, pos: number, end: number): number => this.scan(buf, pos, end, true);
   private readonly scratch = new Uint8Array(256);
   private readonly scratchView = new DataView(this.scratch.buffer);
   private readonly sig = new Uint8Array(6);
@@ -96,36 +105,13 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
   }
 
   get buffered(): number {
-    return this.carryLen;
+    return this.pending.length;
   }
 
   push(chunk: Uint8Array, rx: ReceiveTime): void {
     this.prevRx = this.rx;
     this.rx = rx;
-    let ci = 0;
-    let first = true;
-    while (this.carryLen > 0) {
-      if (ci >= chunk.length) return;
-      const take = Math.min(chunk.length - ci, this.carry.length - this.carryLen);
-      this.carry.set(chunk.subarray(ci, ci + take), this.carryLen);
-      const old = this.carryLen;
-      this.carryLen += take;
-      ci += take;
-      this.prevRxUpTo = first ? old : -1;
-      first = false;
-      const p = this.scan(this.carry, 0, this.carryLen, false);
-      this.prevRxUpTo = -1;
-      if (p >= old) {
-        ci -= this.carryLen - p;
-        this.carryLen = 0;
-        break;
-      }
-      this.carry.copyWithin(0, p, this.carryLen);
-      this.carryLen -= p;
-    }
-    const p = this.scan(chunk, ci, chunk.length, false);
-    this.carry.set(chunk.subarray(p), 0);
-    this.carryLen = chunk.length - p;
+    this.pending.push(chunk, this.scanPushed);
   }
 
   /**
@@ -133,18 +119,15 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
    * taken now instead of waiting for the next packet's first byte.
    */
   flush(): void {
-    if (this.carryLen === 0) return;
-    const p = this.scan(this.carry, 0, this.carryLen, false, true);
-    this.carry.copyWithin(0, p, this.carryLen);
-    this.carryLen -= p;
+    this.pending.rescan(this.scanIdle);
   }
 
   end(): void {
     this.prevRxUpTo = Infinity;
     this.prevRx = this.rx;
-    if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
+    this.pending.rescan(this.scanFinal);
     this.prevRxUpTo = -1;
-    this.carryLen = 0;
+    this.pending.clear();
   }
 
   /** Decodes the packets in buf[pos, end); returns where an unfinished packet starts (or end). */
