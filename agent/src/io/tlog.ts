@@ -64,7 +64,15 @@ export interface TlogSplitterOptions {
   maxGapUs?: number;
 }
 
-const BACKWARDS_TOLERANCE_US = 60e6;
+/** How far back a timestamp may go before it is a clock step (timestamps of a log jitter a little). */
+export const CLOCK_BACKWARDS_TOLERANCE_US = 60e6;
+/** How far forward, by default, before it is a clock step (or corruption). */
+export const DEFAULT_MAX_GAP_US = 86_400e6;
+
+/** True when `deltaUs` from one record's timestamp to the next is a clock step, not the passing of time. */
+export function isClockStep(deltaUs: number, maxGapUs = DEFAULT_MAX_GAP_US): boolean {
+  return deltaUs < -CLOCK_BACKWARDS_TOLERANCE_US || deltaUs > maxGapUs;
+}
 
 /**
  * Splits a tlog byte stream, pushed in chunks of any size, into records. Never throws on bad
@@ -85,7 +93,7 @@ export class TlogSplitter {
   constructor(options: TlogSplitterOptions) {
     if (typeof options?.onRecord !== 'function') throw new TypeError('TlogSplitter needs an onRecord callback');
     this.onRecord = options.onRecord;
-    this.maxGapUs = options.maxGapUs ?? 86_400e6;
+    this.maxGapUs = options.maxGapUs ?? DEFAULT_MAX_GAP_US;
   }
 
   push(chunk: Uint8Array): void {
@@ -157,7 +165,7 @@ export class TlogSplitter {
   /** A timestamp near the last good one (the first record of a file takes any). */
   private plausible(ts: number): boolean {
     if (this.lastTimestampUs === undefined) return true;
-    return ts >= this.lastTimestampUs - BACKWARDS_TOLERANCE_US && ts <= this.lastTimestampUs + this.maxGapUs;
+    return !isClockStep(ts - this.lastTimestampUs, this.maxGapUs);
   }
 
   private skip(n: number): void {
