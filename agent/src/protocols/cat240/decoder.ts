@@ -25,8 +25,9 @@ export interface Cat240Counters extends DecoderCounters {
 
 export interface Cat240DecoderOptions extends StreamDecoderOptions<Cat240Message> {
   /**
-   * Largest data block accepted (LEN, header included); also what bounds the buffer
-   * (maxBlockBytes + 3 bytes). Default and maximum 65535, what LEN can express.
+   * Largest data block accepted (LEN, header included); also what bounds the bytes held between
+   * pushes (maxBlockBytes + 3; the frame buffer allocates twice that). Default and maximum
+   * 65535, what LEN can express.
    */
   maxBlockBytes?: number;
   /** Largest NB_CELLS accepted; bounds what compressed video can inflate to. Default 1 Mi cells. */

@@ -22,7 +22,8 @@ export interface TiMmwaveCounters extends DecoderCounters {
 
 export interface TiMmwaveDecoderOptions extends StreamDecoderOptions<TiMmwaveFrame> {
   /**
-   * Largest totalPacketLen accepted; bounds the buffer (maxFrameBytes + 8). Default 256 KiB:
+   * Largest totalPacketLen accepted; bounds the bytes held between pushes (maxFrameBytes + 8;
+   * the frame buffer allocates twice that). Default 256 KiB:
    * a 512 x 64 range-Doppler heatmap with points and profiles is about 70 KiB.
    */
   maxFrameBytes?: number;
