@@ -3,6 +3,7 @@ import { inputSchema } from '../io/config.js';
 import { detectionConfigSchema } from '../detect/config.js';
 import { outboxConfigSchema } from '../outbox/config.js';
 import { mqttConfigSchema } from '../publish/config.js';
+import { healthConfigSchema, httpConfigSchema } from '../ops/config.js';
 
 const unitId = z
   .string()
@@ -75,6 +76,8 @@ export const configSchema = z
       .object({ intervalMs: z.number().int().min(500).default(5000).describe('how often a status record is written') })
       .strict()
       .default({ intervalMs: 5000 }),
+    http: httpConfigSchema.default({}),
+    health: healthConfigSchema.default(healthConfigSchema.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {
