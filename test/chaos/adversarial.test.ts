@@ -63,6 +63,13 @@ const rows: Row[] = [
   { name: 'run --broker ftp://', args: () => ['run', '--sensor', '/dev/x', '--unit', 'u', '--protocol', 'cat240', '--broker', 'ftp://x'], code: 2, first: /--broker: "ftp" is not a broker scheme/ },
   { name: 'tail --url notaurl', args: () => ['tail', '--url', 'notaurl', '--duration', '1'], code: 2, first: /--url: "notaurl" is not a URL/ },
   { name: 'tail --url http://', args: () => ['tail', '--url', 'http://127.0.0.1:1', '--duration', '1'], code: 2, first: /--url: "http" is not a broker scheme/ },
+  {
+    name: 'tail to a closed port says it is retrying and exits 1 when it never connected',
+    args: () => ['tail', '--url', 'mqtt://127.0.0.1:1', '--duration', '3'],
+    code: 1,
+    first: /^lookout tail: connect ECONNREFUSED 127\.0\.0\.1:1; retrying every 1 s$/,
+    also: [/never connected to mqtt:\/\/127\.0\.0\.1:1/],
+  },
   { name: 'demo --link foo', args: () => ['demo', '--link', 'foo'], code: 2, first: /--link must be one of auto, pty, udp, got "foo"/ },
   { name: 'config check of a missing file', args: () => ['config', 'check', join(dir, 'absent.yaml')], code: 78, first: /cannot read .*absent\.yaml: no such file/ },
   {

@@ -8,7 +8,7 @@
 import type { IClientOptions } from 'mqtt';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseBrokerUrlOption, parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
+import { EXIT_FAILURE, parseBrokerUrlOption, parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
 import { HubClient } from '../hub/client.js';
 import { RECORD_KINDS, type RecordKind } from '../hub/index.js';
 
@@ -45,8 +45,11 @@ function parseKinds(value: string | undefined): Set<RecordKind> | undefined {
   return new Set(kinds as RecordKind[]);
 }
 
-/** Runs the hub view until aborted, `count` records, or `duration` seconds. */
-export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> {
+/**
+ * Runs the hub view until aborted, `count` records, or `duration` seconds. Resolves whether it
+ * ever reached the broker (the verb exits 1 when it never did).
+ */
+export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<{ connected: boolean }> {
   const kinds = parseKinds(opts.kinds);
   const missingSince = new Map<string, Map<string, number>>();
   const reported = new Map<string, Set<string>>();
@@ -68,15 +71,30 @@ export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err
   let finished = false;
   let finish = (): void => {};
   let reportedError = '';
+  let failures = 0;
+  let lastSaidMs = 0;
+  let connected = false;
   const hub = new HubClient({
     url: opts.url,
     unit: opts.unit,
     mqtt: o,
     onError: (e) => {
-      if (e.message !== reportedError) err.write(`lookout tail: ${e.message}\n`);
+      failures++;
+      const now = Date.now();
+      // The cause once, then a line every 30 s while it lasts: never one line and then silence.
+      if (e.message !== reportedError) err.write(`lookout tail: ${e.message}; retrying every ${o.reconnectPeriod! / 1000} s\n`);
+      else if (now - lastSaidMs >= 30_000) err.write(`lookout tail: still retrying (attempt ${failures}): ${e.message}\n`);
+      else return;
       reportedError = e.message;
+      lastSaidMs = now;
     },
-    onSubscribed: () => opts.onReady?.(),
+    onSubscribed: () => {
+      if (failures > 0) err.write(`lookout tail: connected to ${opts.url}\n`);
+      connected = true;
+      failures = 0;
+      reportedError = '';
+      opts.onReady?.();
+    },
     onUndecodable: (topic, error) => {
       if (!finished) writeJsonLine(out, { event: 'undecodable', topic, error });
     },
@@ -132,6 +150,8 @@ export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err
     timers.push(setInterval(() => reportMissing(false), 1000));
     if (opts.stats) timers.push(setInterval(() => printStats(false), opts.statsInterval * 1000));
   });
+  if (!connected) err.write(`lookout tail: never connected to ${opts.url}${reportedError ? ` (${reportedError})` : ''}\n`);
+  return { connected };
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -159,7 +179,8 @@ export function register(program: Command, ctx: CliContext): void {
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       try {
-        await runTail({ ...flags, signal: ac.signal }, ctx.stdout, ctx.stderr);
+        const { connected } = await runTail({ ...flags, signal: ac.signal }, ctx.stdout, ctx.stderr);
+        if (!connected) ctx.exitCode = EXIT_FAILURE;
       } finally {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
