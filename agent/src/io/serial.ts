@@ -47,7 +47,7 @@ export class SerialSource implements ByteSource {
   private readonly openPort: SerialPortFactory;
   private readonly setTimer: (fn: () => void, ms: number) => NodeJS.Timeout;
   private readonly clearTimer: (t: NodeJS.Timeout) => void;
-  readonly counters = { bytes: 0, chunks: 0, opens: 0, openFailures: 0, losses: 0 };
+  readonly counters = { bytes: 0, chunks: 0, opens: 0, openFailures: 0, losses: 0, errors: 0 };
   private lastFailureMessage = '';
 
   constructor(private readonly options: SerialSourceOptions) {
@@ -94,6 +94,7 @@ export class SerialSource implements ByteSource {
     this.port = port;
     port.on('error', (err) => {
       logger.warn({ err, path }, 'serial port error');
+      this.counters.errors++;
       this.options.onError?.(err);
     });
     port.open((err) => {
@@ -121,8 +122,9 @@ export class SerialSource implements ByteSource {
         this.counters.losses++;
         const lost = new LookoutError('E_SERIAL_LOST', `serial port ${path} went away${closeErr ? `: ${closeErr.message}` : ''}`, { cause: closeErr ?? undefined, retryable: true, details: { path } });
         logger.error({ code: lost.code, path }, lost.message);
-        this.options.onClose?.();
+        this.counters.errors++;
         this.options.onError?.(lost);
+        this.options.onClose?.(lost);
         this.schedule();
       });
       this.options.onOpen?.();
@@ -137,6 +139,7 @@ export class SerialSource implements ByteSource {
       this.options.logger.error({ code: err.code, path: this.options.path, attempt: this.backoff.attempts + 1 }, err.message);
       this.lastFailureMessage = err.message;
     }
+    this.counters.errors++;
     this.options.onError?.(err);
     this.schedule();
   }
