@@ -7,6 +7,7 @@
         "src/bindings/cfar.cc",
         "src/bindings/extract.cc",
         "src/bindings/mask.cc",
+        "src/bindings/sys.cc",
         "src/kernels/cfar1d.cc",
         "src/kernels/cfar2d.cc",
         "src/kernels/extract.cc",

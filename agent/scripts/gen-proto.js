@@ -1,5 +1,5 @@
 // Generates the static protobuf code (protobufjs-cli) from proto/lookout/v1/*.proto into
-// agent/src/publish/gen/, for the agent, the hub API and the tests.
+// agent/src/wire/gen/, for the agent, the hub API and the tests.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const protoDir = join(root, 'proto', 'lookout', 'v1');
-const outDir = join(root, 'agent', 'src', 'publish', 'gen');
+const outDir = join(root, 'agent', 'src', 'wire', 'gen');
 const protos = existsSync(protoDir) ? readdirSync(protoDir).filter((f) => f.endsWith('.proto')).sort() : [];
 if (protos.length === 0) {
   console.log('gen-proto: no .proto files yet');

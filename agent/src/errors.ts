@@ -18,7 +18,11 @@ export type LookoutErrorCode =
   | 'E_SENSOR_CONFIG'
   | 'E_TIMEOUT'
   | 'E_BROKER'
-  | 'E_USAGE';
+  | 'E_USAGE'
+  | 'E_DATA_DIR'
+  | 'E_DATA_DIR_LOCKED'
+  | 'E_HTTP'
+  | 'E_UNIT_ID_CONFLICT';
 
 export interface LookoutErrorOptions {
   cause?: unknown;

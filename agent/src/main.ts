@@ -5,7 +5,7 @@ import { configHash } from './config/load.js';
 import { systemClock, type Clock } from './io/types.js';
 import { Outbox } from './outbox/outbox.js';
 import { Publisher } from './publish/publisher.js';
-import type { BirthBody, StatusBody } from './publish/records.js';
+import type { BirthBody, StatusBody } from './wire/types.js';
 import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
 import { StatusReporter } from './ops/status.js';

@@ -4,12 +4,14 @@
 #include "bindings/cfar.h"
 #include "bindings/extract.h"
 #include "bindings/mask.h"
+#include "bindings/sys.h"
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("version", Napi::String::New(env, "0.2.0"));
   lookout::registerCfar(env, exports);
   lookout::registerExtract(env, exports);
   lookout::registerMask(env, exports);
+  lookout::registerSys(env, exports);
   return exports;
 }
 

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AnyRecord } from '../../agent/src/hub/index.js';
-import { mulberry32 } from '../../agent/src/publish/testdata.js';
+import { Rng } from '../../agent/src/sim/rng.js';
 import { startMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
 import { agentConfig, feedSpokes, startHub } from '../helpers/agent.js';
 import { startPtyPair } from '../helpers/socat.js';
@@ -79,7 +79,8 @@ describe.skipIf(!built)('the agent under faults (lookout run, real mosquitto, so
     const feed = feedSpokes(pty.a, 11);
     cleanups.push(() => feed.stop());
     const cfg = agentConfig(dir, pty.b, broker.url, 'chaos-kill', { statusMs: 500, serialMaxMs: 500 });
-    const rnd = mulberry32(Number(process.env.LOOKOUT_CHAOS_SEED ?? 20261128));
+    const rng = new Rng(Number(process.env.LOOKOUT_CHAOS_SEED ?? 20261128));
+    const rnd = (): number => rng.uniform();
     const kills: number[] = [];
     for (let i = 0; i < 10; i++) {
       const agent = spawnLookout(['run', '--config', cfg]);

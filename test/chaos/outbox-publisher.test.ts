@@ -14,7 +14,7 @@ import { Outbox } from '../../agent/src/outbox/outbox.js';
 import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
-import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
+import { busyTurnPlots } from '../../agent/src/sim/busy-turn.js';
 
 const logger = pino({ level: 'silent' });
 

@@ -17,7 +17,7 @@ import { Outbox } from '../../agent/src/outbox/outbox.js';
 import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema } from '../../agent/src/publish/config.js';
 import { runTail } from '../../agent/src/cli/tail.js';
-import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
+import { busyTurnPlots } from '../../agent/src/sim/busy-turn.js';
 import { existsSync, writeFileSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import { loadRadarScenario } from '../../agent/src/sim/scenario.js';

@@ -15,7 +15,7 @@ import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfig, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, type AnyRecord } from '../../agent/src/hub/index.js';
 import { isLookoutError } from '../../agent/src/errors.js';
-import type { StatusBody } from '../../agent/src/publish/records.js';
+import type { StatusBody } from '../../agent/src/wire/types.js';
 import { spawnLookout, waitUntil } from '../helpers/cli.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 

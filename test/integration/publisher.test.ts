@@ -15,8 +15,8 @@ import { corruptError, faultyDatabase } from '../helpers/faulty-db.js';
 import { Publisher, type PublisherOptions } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
-import type { BirthBody, StatusBody } from '../../agent/src/publish/records.js';
-import { busyTurnPlots } from '../../agent/src/publish/testdata.js';
+import type { BirthBody, StatusBody } from '../../agent/src/wire/types.js';
+import { busyTurnPlots } from '../../agent/src/sim/busy-turn.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });

@@ -13,8 +13,8 @@ import { Publisher } from '../publish/publisher.js';
 import { mqttConfigSchema } from '../publish/config.js';
 import { findMosquitto, startLocalMosquitto } from '../ops/local-broker.js';
 import { printRow } from './common.js';
-import { encodeRecord, type StatusBody } from '../publish/records.js';
-import { busyTurnPlots } from '../publish/testdata.js';
+import { encodeRecord, type StatusBody } from '../wire/index.js';
+import { busyTurnPlots } from '../sim/busy-turn.js';
 
 const silent = pino({ level: 'silent' });
 

@@ -12,7 +12,7 @@ import pino from 'pino';
 import { Outbox } from '../outbox/outbox.js';
 import { Publisher } from '../publish/publisher.js';
 import { mqttConfigSchema } from '../publish/config.js';
-import { busyTurnPlots } from '../publish/testdata.js';
+import { busyTurnPlots } from '../sim/busy-turn.js';
 import { printRow } from './common.js';
 import { freeLoopbackPort } from '../ops/local-broker.js';
 

@@ -21,12 +21,11 @@
  * and `state` are session messages with seq 0 (retained, not deduped). A record dropped on the
  * unit is announced by a `gap` record; the Deduper tells announced gaps from missing seqs.
  */
-import { decodeRecord, type AnyRecord, type GapReason } from '../publish/records.js';
-import { parseTopic } from '../publish/topics.js';
+import { decodeRecord, parseTopic, type AnyRecord, type GapReason } from '../wire/index.js';
 
-export { decodeRecord, encodeRecord, RECORD_KINDS, type AnyRecord, type LookoutRecord, type RecordKind, type RecordBodies } from '../publish/records.js';
-export type { BirthBody, StateBody, PlotsBody, PlotRecord, TracksBody, TrackRecord, AlertBody, StatusBody, GapBody, GapReason } from '../publish/records.js';
-export { recordTopic, commandTopic, commandResultTopic, subscriptionFilter, parseTopic } from '../publish/topics.js';
+export { decodeRecord, encodeRecord, RECORD_KINDS, type AnyRecord, type LookoutRecord, type RecordKind, type RecordBodies } from '../wire/index.js';
+export type { BirthBody, StateBody, PlotsBody, PlotRecord, TracksBody, TrackRecord, AlertBody, StatusBody, GapBody, GapReason } from '../wire/index.js';
+export { recordTopic, commandTopic, commandResultTopic, subscriptionFilter, parseTopic } from '../wire/index.js';
 
 export type DecodeResult = { ok: true; record: AnyRecord } | { ok: false; error: string };
 

@@ -1,5 +1,5 @@
 import type { Clock } from '../io/types.js';
-import type { StatusBody } from '../publish/records.js';
+import type { StatusBody } from '../wire/types.js';
 
 export interface StatusReporterOptions {
   intervalMs: number;

@@ -20,8 +20,7 @@ import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { systemClock, type Clock } from '../io/types.js';
-import { encodeRecord, type AlertBody, type GapReason, type RecordBodies, type RecordKind } from '../publish/records.js';
-import { recordTopic } from '../publish/topics.js';
+import { encodeRecord, recordTopic, type AlertBody, type GapReason, type RecordBodies, type RecordKind } from '../wire/index.js';
 import { asBuffer, isCorrupt, isDiskFull, seqRanges } from './util.js';
 import { readSeqReservation, writeSeqReservation } from './seq-reservation.js';
 

@@ -2,7 +2,7 @@
  * Bandwidth budget for thin links: a token bucket in bytes per second, and the thinning of a
  * plots record to what the bucket holds (strongest plots kept, the count written in the batch).
  */
-import { decodeRecord, encodeRecord, type LookoutRecord, type PlotsBody } from './records.js';
+import { decodeRecord, encodeRecord, type LookoutRecord, type PlotsBody } from '../wire/index.js';
 
 export class TokenBucket {
   private tokens: number;

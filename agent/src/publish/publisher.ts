@@ -16,8 +16,7 @@ import { Backoff } from '../io/backoff.js';
 import { systemClock, type Clock } from '../io/types.js';
 import type { OutboxRow } from '../outbox/outbox.js';
 import type { MqttConfig } from './config.js';
-import { encodeRecord, type BirthBody } from './records.js';
-import { recordTopic } from './topics.js';
+import { encodeRecord, recordTopic, type BirthBody } from '../wire/index.js';
 import { TokenBucket, thinPlotsPayload } from './budget.js';
 import { OutboxOnlyStore } from './outbox-only-store.js';
 

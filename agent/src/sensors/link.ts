@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { isLookoutError } from '../errors.js';
-import type { AlertBody } from '../publish/records.js';
+import type { AlertBody } from '../wire/types.js';
 import type { RecordSink } from './types.js';
 
 export const LINK_RESTORED = 'I_LINK_RESTORED';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Plot } from '../detect/types.js';
 import { LookoutError } from '../errors.js';
-import type { PlotRecord, RecordBodies } from '../publish/records.js';
+import type { PlotRecord, RecordBodies } from '../wire/types.js';
 import { Georeferencer, type PlatformPose } from '../track/georef.js';
 
 export const sensorIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'a sensor id is 1-32 letters, digits, "_", "." or "-"');

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { DetectorKernels } from '../detect/kernel-types.js';
 import type { Clock } from '../io/types.js';
-import type { RecordBodies, RecordKind } from '../publish/records.js';
+import type { RecordBodies, RecordKind } from '../wire/types.js';
 import type { PlatformPose } from '../track/georef.js';
 
 /** A long-lived part of the agent. Started in the order built, stopped in reverse. */

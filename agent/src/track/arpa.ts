@@ -1,5 +1,5 @@
 import type { NmeaSentence, TllSentence, TtmSentence } from '../protocols/nmea0183/types.js';
-import type { TrackRecord } from '../publish/records.js';
+import type { TrackRecord } from '../wire/types.js';
 import { destination, normalizeDegrees } from './geodesy.js';
 import type { PlatformPose } from './georef.js';
 import { unitsToMetres } from './nav-fusion.js';

@@ -1,4 +1,5 @@
-import type { GeoPlot, Plot } from '../detect/types.js';
+import type { Plot } from '../detect/types.js';
+import type { PlacedPlot } from '../wire/types.js';
 import { destination, normalizeDegrees, type LatLon } from './geodesy.js';
 
 /** Where the antenna is and how its video azimuth relates to true north. */
@@ -44,14 +45,14 @@ export class Georeferencer {
     return normalizeDegrees(azimuthDegrees + northOffsetDegrees);
   }
 
-  place(plot: Plot): GeoPlot {
+  place(plot: Plot): PlacedPlot {
     const placed = this.tryPlace(plot);
     if (!placed) throw new TypeError('no fresh pose and no antenna placement: use tryPlace()');
     return placed;
   }
 
   /** The plot on the Earth, or undefined with neither a fresh pose nor an antenna placement. */
-  tryPlace(plot: Plot): GeoPlot | undefined {
+  tryPlace(plot: Plot): PlacedPlot | undefined {
     let origin: LatLon | undefined = this.antenna;
     let bearing = plot.bearingDegrees + (this.antenna?.northOffsetDegrees ?? 0);
     if (this.platform) {

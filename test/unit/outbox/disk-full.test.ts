@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox } from '../../../agent/src/outbox/outbox.js';
-import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/publish/records.js';
+import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i, counters: { ['pad'.repeat(60)]: i } });

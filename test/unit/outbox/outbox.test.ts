@@ -6,7 +6,7 @@ import pino from 'pino';
 import Database from 'better-sqlite3';
 import { corruptError, faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox, seqRanges, type OutboxOptions } from '../../../agent/src/outbox/outbox.js';
-import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/publish/records.js';
+import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });

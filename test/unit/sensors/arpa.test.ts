@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArpa } from '../../../agent/src/sensors/arpa.js';
 import { loadKernels } from '../../../agent/src/detect/kernels.js';
 import { detectionConfigSchema } from '../../../agent/src/detect/config.js';
-import type { RecordBodies, RecordKind, TrackRecord } from '../../../agent/src/publish/records.js';
+import type { RecordBodies, RecordKind, TrackRecord } from '../../../agent/src/wire/types.js';
 import { inverse, METRES_PER_NAUTICAL_MILE } from '../../../agent/src/track/geodesy.js';
 import { SHARED_DATA } from '../../helpers/paths.js';
 

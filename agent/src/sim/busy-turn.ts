@@ -2,19 +2,8 @@
  * Synthetic plots for benchmarks and tests: a busy turn of a coastal radar (sea clutter near
  * the antenna, scattered contacts further out), in the order a detector emits them (bearing).
  */
-import type { PlotRecord } from './records.js';
-
-/** Deterministic PRNG (mulberry32). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import type { PlotRecord } from '../wire/types.js';
+import { Rng } from './rng.js';
 
 export interface BusyTurnOptions {
   plots?: number;
@@ -31,7 +20,8 @@ export interface BusyTurnOptions {
 export function busyTurnPlots(o: BusyTurnOptions = {}): PlotRecord[] {
   const n = o.plots ?? 600;
   const rpm = o.rpm ?? 48;
-  const rnd = mulberry32(o.seed ?? 1);
+  const rng = new Rng(o.seed ?? 1);
+  const rnd = (): number => rng.uniform();
   const cell = o.rangeCellMetres ?? 7.5;
   const cells = o.cells ?? 1024;
   const spokes = o.spokes ?? 2048;

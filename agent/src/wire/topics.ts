@@ -2,7 +2,7 @@
  * MQTT topics of the wire contract (DESIGN.md): `lookout/v1/<unit>/<kind>`, commands on
  * `lookout/v1/<unit>/cmd`, answers on `lookout/v1/<unit>/cmd/res`.
  */
-import { isRecordKind, type RecordKind } from './records.js';
+import { isRecordKind, type RecordKind } from './types.js';
 
 export const TOPIC_ROOT = 'lookout/v1';
 

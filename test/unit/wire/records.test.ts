@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRecord, encodeRecord, b16ToDegrees, degreesToB16, type LookoutRecord, type PlotsBody, type AnyRecord } from '../../../agent/src/publish/records.js';
-import { busyTurnPlots } from '../../../agent/src/publish/testdata.js';
+import { decodeRecord, encodeRecord, b16ToDegrees, degreesToB16, type LookoutRecord, type PlotsBody, type AnyRecord } from '../../../agent/src/wire/index.js';
+import { busyTurnPlots } from '../../../agent/src/sim/busy-turn.js';
 import { destination } from '../../../agent/src/track/geodesy.js';
 import { thinPlotsPayload, TokenBucket } from '../../../agent/src/publish/budget.js';
-import { parseTopic, recordTopic, commandTopic, commandResultTopic, assertUnitId } from '../../../agent/src/publish/topics.js';
+import { parseTopic, recordTopic, commandTopic, commandResultTopic, assertUnitId } from '../../../agent/src/wire/index.js';
 
 const origin = { latitude: 43.2965, longitude: 5.3698 };
 const head = { unit: 'unit-7', session: 3, seq: 123456789, timeMs: 1_790_000_000_123.456 };

@@ -1,0 +1,6 @@
+#pragma once
+#include <napi.h>
+
+namespace lookout {
+void registerSys(Napi::Env env, Napi::Object exports);
+}
