@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { Backoff } from './backoff.js';
+import { ttyBinding } from './tty-binding.js';
 import { receiveTimeNow, systemClock, type ByteSource, type ByteSourceEvents, type Clock } from './types.js';
 
 /** The part of serialport's SerialPort that the source uses; tests and sims can hand in another. */
@@ -17,8 +18,10 @@ export interface SerialPortLike {
 
 export type SerialPortFactory = (path: string, baudRate: number) => SerialPortLike;
 
+// The binding reads a hung-up line as lost (tty-binding.ts); serialport's types leave `binding` out
+// of SerialPort's options, though the constructor takes it.
 const defaultFactory: SerialPortFactory = (path, baudRate) =>
-  new SerialPort({ path, baudRate, autoOpen: false, highWaterMark: 256 * 1024 }) as unknown as SerialPortLike;
+  new SerialPort({ path, baudRate, autoOpen: false, highWaterMark: 256 * 1024, binding: ttyBinding } as ConstructorParameters<typeof SerialPort>[0]) as unknown as SerialPortLike;
 
 export interface SerialSourceOptions extends ByteSourceEvents {
   path: string;
