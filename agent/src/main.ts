@@ -25,6 +25,11 @@ export interface AgentDeps {
   onInputEnd?: (sensorId: string) => void;
 }
 
+/** Copies a part's numeric counters into a status record's map, each under `<prefix>.<name>`. */
+function addCounters(out: Record<string, number>, prefix: string, values: object): void {
+  for (const [k, v] of Object.entries(values) as Array<[string, unknown]>) if (typeof v === 'number') out[`${prefix}.${k}`] = v;
+}
+
 /** Listeners of one event, added after the parts that fire and hear it are both built. */
 class Signal {
   private readonly listeners = new Set<() => void>();
@@ -141,15 +146,10 @@ export class Agent {
     const kinds = new Set(this.sensors.flatMap((s) => s.capabilities));
     return {
       version: this.deps.version,
-      sensors: this.config.sensors.map((s, i) => ({
-        id: s.id,
-        protocol: s.protocol,
-        type: this.sensors[i]!.type,
-        ...('radar' in s && s.radar ? { latitude: s.radar.latitude, longitude: s.radar.longitude, heightMetres: s.radar.altitudeMetres } : {}),
-      })),
+      sensors: this.sensors.map((s) => ({ id: s.id, protocol: s.protocol, type: s.type, ...s.site })),
       configHash: configHash(this.config),
       session: this.outbox.session,
-      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.config.nav ? ['nav'] : [])],
+      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.nav?.capabilities ?? [])],
       startedMs: this.startedMs,
       nextSeq: this.outbox.nextSequence,
     };
@@ -165,13 +165,13 @@ export class Agent {
     let spokes = 0;
     let plotsPerScan = 0;
     for (const r of this.runtimes) {
-      for (const [k, v] of Object.entries(r.counters())) counters[`${r.id}.${k}`] = v;
+      addCounters(counters, r.id, r.counters());
       const summary = r.summary?.();
       spokes += summary?.spokes ?? 0;
       plotsPerScan += summary?.plotsLastTurn ?? 0;
     }
-    for (const [k, v] of Object.entries(this.outbox.counters)) counters[`outbox.${k}`] = v;
-    for (const [k, v] of Object.entries(this.publisher.counters)) counters[`mqtt.${k}`] = v;
+    addCounters(counters, 'outbox', this.outbox.counters);
+    addCounters(counters, 'mqtt', this.publisher.counters);
     const oc = this.outbox.counters;
     return {
       spokes,

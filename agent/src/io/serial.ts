@@ -18,10 +18,12 @@ export interface SerialPortLike {
 
 export type SerialPortFactory = (path: string, baudRate: number) => SerialPortLike;
 
-// The binding reads a hung-up line as lost (tty-binding.ts); serialport's types leave `binding` out
-// of SerialPort's options, though the constructor takes it.
-const defaultFactory: SerialPortFactory = (path, baudRate) =>
-  new SerialPort({ path, baudRate, autoOpen: false, highWaterMark: 256 * 1024, binding: ttyBinding } as ConstructorParameters<typeof SerialPort>[0]) as unknown as SerialPortLike;
+const defaultFactory: SerialPortFactory = (path, baudRate) => {
+  // The binding reads a hung-up line as lost (tty-binding.ts). SerialPort's option type leaves
+  // `binding` out, though its constructor takes it: passed as a variable, not a literal.
+  const options = { path, baudRate, autoOpen: false, highWaterMark: 256 * 1024, binding: ttyBinding };
+  return new SerialPort(options);
+};
 
 export interface SerialSourceOptions extends ByteSourceEvents {
   path: string;
@@ -66,9 +68,10 @@ export class SerialSource implements ByteSource {
     return this.port?.isOpen ?? false;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
     this.stopped = false;
     this.tryOpen();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {

@@ -72,7 +72,7 @@ function isUnixPort(port: object): port is UnixPortBinding {
  * serialport's detected binding with the read above on unix ports (Windows ports keep theirs).
  * Hand it to `new SerialPort({ binding })`.
  */
-export function endOfLineBinding(base: BindingLike = SerialPort.binding as unknown as BindingLike): BindingLike {
+export function endOfLineBinding(base: BindingLike = SerialPort.binding): BindingLike {
   return {
     list: () => base.list(),
     async open(options: object) {

@@ -4,7 +4,7 @@ import { DetectionStage } from '../detect/stage.js';
 import { inputSchema } from '../io/config.js';
 import { Cat240Decoder } from '../protocols/cat240/decoder.js';
 import { connectDecoder } from './byte-pipeline.js';
-import { PlotPlacement, radarSiteSchema, sensorIdSchema } from './mount.js';
+import { PlotPlacement, radarSiteSchema, sensorIdSchema, siteOf } from './mount.js';
 import { defineSensorKind, type SensorContext, type SensorRuntime } from './types.js';
 
 const MISSING_RADAR = 'a cat240 sensor needs the radar position (radar.latitude, radar.longitude)';
@@ -52,6 +52,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     protocol: sensor.protocol,
     type: cat240Kind.type,
     capabilities: cat240Kind.capabilities,
+    site: siteOf(radar),
     counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters() }),
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
     // Detection holds the open sector and the open plots: stopping it processes them.

@@ -24,7 +24,7 @@ export function sensorKind(protocol: string): SensorKind<z.ZodObject> | undefine
 export function buildSensor(ctx: SensorContext<SensorConfig>): SensorRuntime {
   const kind = sensorKind(ctx.sensor.protocol);
   if (!kind) throw new TypeError(`no sensor kind for protocol "${ctx.sensor.protocol}"`);
-  return kind.build(ctx as SensorContext<z.infer<z.ZodObject>>);
+  return kind.build(ctx);
 }
 
 export type { SensorKind, SensorRuntime, SensorContext } from './types.js';

@@ -48,7 +48,7 @@ export class LinkMonitor {
   private lostAlert(severity: AlertBody['severity'], err: Error): AlertBody {
     const code = isLookoutError(err) ? err.code : 'E_LINK_LOST';
     const details: Record<string, string> = { sensor: this.options.sensor, cause: err.message };
-    if (isLookoutError(err)) for (const [k, v] of Object.entries(err.details)) if (v !== undefined && !(k in details)) details[k] = String(v);
+    if (isLookoutError(err)) for (const [k, v] of Object.entries(err.details)) if (!(k in details) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) details[k] = String(v);
     return { severity, code, message: `sensor ${this.options.sensor}: ${err.message}`, details };
   }
 

@@ -3,6 +3,7 @@ import type { Plot } from '../detect/types.js';
 import { LookoutError } from '../errors.js';
 import type { PlotRecord, RecordBodies } from '../wire/types.js';
 import { Georeferencer, type PlatformPose } from '../track/georef.js';
+import type { SensorSite } from './types.js';
 
 export const sensorIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'a sensor id is 1-32 letters, digits, "_", "." or "-"');
 
@@ -25,6 +26,11 @@ export function radarSiteSchema(missing?: string) {
 }
 
 export type RadarSite = z.infer<ReturnType<typeof radarSiteSchema>>;
+
+/** The birth record's position of a sensor with a `radar` block. */
+export function siteOf(radar: RadarSite | undefined): SensorSite | undefined {
+  return radar ? { latitude: radar.latitude, longitude: radar.longitude, heightMetres: radar.altitudeMetres } : undefined;
+}
 
 /**
  * Puts a sensor's plots on the map, the same way for every kind that yields plots. On a fixed

@@ -35,6 +35,7 @@ export function buildArpa(ctx: SensorContext<Nmea0183SensorConfig>, options: Arp
   const correlator = new ArpaCorrelator({
     platform: ctx.platform ?? ownShip,
     onTracks: (tracks) => sink.append('tracks', { sensor: sensor.id, tracks }),
+    ...(ctx.timer ? { timer: ctx.timer } : {}),
     ...options,
   });
   const decoder = new Nmea0183Decoder({

@@ -7,7 +7,7 @@ import { TiMmwaveDecoder } from '../protocols/ti-mmwave/decoder.js';
 import { configureTiSensor } from '../protocols/ti-mmwave/config-port.js';
 import { normalizeDegrees } from '../track/geodesy.js';
 import { connectDecoder } from './byte-pipeline.js';
-import { PlotPlacement, radarSiteSchema, sensorIdSchema } from './mount.js';
+import { PlotPlacement, radarSiteSchema, sensorIdSchema, siteOf } from './mount.js';
 import { defineSensorKind, type SensorContext, type SensorRuntime, type Stage } from './types.js';
 
 const DEG = 180 / Math.PI;
@@ -100,6 +100,7 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     protocol: sensor.protocol,
     type: tiMmwaveKind.type,
     capabilities: tiMmwaveKind.capabilities,
+    site: siteOf(sensor.radar),
     counters: () => ({ ...input.counters(), ...counters, ...placement.counters() }),
     stages: [...configure, ...input.stages],
   };

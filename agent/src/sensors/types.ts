@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { DetectorKernels } from '../detect/kernel-types.js';
 import type { Clock } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
+import type { BatchTimer } from '../track/arpa.js';
 import type { PlatformPose } from '../track/georef.js';
 
 /** A long-lived part of the agent. Started in the order built, stopped in reverse. */
@@ -26,6 +27,8 @@ export interface SensorContext<C> {
   clock: Clock;
   /** The platform's pose when the unit has a nav source (a vessel, a drone); absent on a fixed site. */
   platform?: PlatformPose;
+  /** Timers of the stages that batch (ARPA tracks); the system's when absent. */
+  timer?: BatchTimer;
   /** File inputs: the file has been read to the end. */
   onInputEnd?: () => void;
 }
@@ -53,7 +56,16 @@ export interface Runtime {
    * The runtime keeps running; its stages stop later as usual.
    */
   flush?(): Promise<void> | void;
+  /** What the birth record lists for it besides the sensors' record kinds (the nav source: 'nav'). */
+  capabilities?: readonly string[];
   stages: Stage[];
+}
+
+/** Where a sensor stands, for the birth record (a fixed mount; absent when the platform's pose places it). */
+export interface SensorSite {
+  latitude: number;
+  longitude: number;
+  heightMetres: number;
 }
 
 export interface SensorRuntime extends Runtime {
@@ -62,6 +74,7 @@ export interface SensorRuntime extends Runtime {
   type: string;
   /** Record kinds it yields. */
   capabilities: readonly RecordKind[];
+  site?: SensorSite;
 }
 
 /**
