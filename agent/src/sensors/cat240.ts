@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { detectionConfigSchema } from '../detect/config.js';
 import { DetectionStage } from '../detect/stage.js';
 import { inputSchema } from '../io/config.js';
-import { Cat240Decoder } from '../protocols/cat240/decoder.js';
+import { PROTOCOLS } from '../protocols/registry.js';
 import { connectDecoder } from './byte-pipeline.js';
 import { PlotPlacement, radarSiteSchema, sensorIdSchema, siteOf } from './mount.js';
 import { defineSensorKind, type SensorContext, type SensorRuntime } from './types.js';
@@ -36,10 +36,8 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
       if (body) sink.append('plots', body);
     },
   });
-  const decoder = new Cat240Decoder({
-    onFrame: (msg) => {
-      if (msg.type === 'cat240.video') detection.pushSpoke(msg);
-    },
+  const decoder = PROTOCOLS.cat240.createDecoder((msg) => {
+    if (msg.type === 'cat240.video') detection.pushSpoke(msg);
   });
   const input = connectDecoder({ id: sensor.id, input: sensor.input, logger: ctx.logger, sink, onInputEnd: ctx.onInputEnd }, decoder);
   const detectCounters = (): Record<string, number> => {

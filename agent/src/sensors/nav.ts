@@ -1,8 +1,7 @@
 import type { Logger } from 'pino';
 import type { NavConfig } from '../config/schema.js';
 import type { Clock } from '../io/types.js';
-import { MavlinkDecoder } from '../protocols/mavlink/decoder.js';
-import { Nmea0183Decoder } from '../protocols/nmea0183/decoder.js';
+import { PROTOCOLS } from '../protocols/registry.js';
 import type { StreamDecoder } from '../protocols/types.js';
 import { NavFusion } from '../track/nav-fusion.js';
 import { PoseHistory } from '../track/pose.js';
@@ -35,8 +34,8 @@ export function buildNav(nav: NavConfig, ctx: NavContext): NavRuntime {
   });
   const decoder: StreamDecoder<unknown> =
     nav.protocol === 'nmea0183'
-      ? new Nmea0183Decoder({ onFrame: (s) => fusion.nmea(s) })
-      : new MavlinkDecoder({ onFrame: (p) => fusion.mavlink(p), ...(nav.mavlinkKeyHex ? { signingKey: Buffer.from(nav.mavlinkKeyHex, 'hex') } : {}) });
+      ? PROTOCOLS.nmea0183.createDecoder((s) => fusion.nmea(s))
+      : PROTOCOLS.mavlink.createDecoder((p) => fusion.mavlink(p), nav.mavlinkKeyHex ? { signingKey: Buffer.from(nav.mavlinkKeyHex, 'hex') } : {});
   const input = connectDecoder({ id: 'nav', input: nav.input, logger: ctx.logger, sink: ctx.sink }, decoder);
   return {
     id: 'nav',

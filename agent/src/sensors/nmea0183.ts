@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inputSchema } from '../io/config.js';
-import { Nmea0183Decoder } from '../protocols/nmea0183/decoder.js';
+import { PROTOCOLS } from '../protocols/registry.js';
 import { ArpaCorrelator, type BatchTimer } from '../track/arpa.js';
 import { NavFusion } from '../track/nav-fusion.js';
 import { PoseHistory } from '../track/pose.js';
@@ -38,10 +38,8 @@ export function buildArpa(ctx: SensorContext<Nmea0183SensorConfig>, options: Arp
     ...(ctx.timer ? { timer: ctx.timer } : {}),
     ...options,
   });
-  const decoder = new Nmea0183Decoder({
-    onFrame: (s) => {
-      if (!correlator.push(s) && !ctx.platform) fusion.nmea(s);
-    },
+  const decoder = PROTOCOLS.nmea0183.createDecoder((s) => {
+    if (!correlator.push(s) && !ctx.platform) fusion.nmea(s);
   });
   const input = connectDecoder({ id: sensor.id, input: sensor.input, logger: ctx.logger, sink, onInputEnd: ctx.onInputEnd }, decoder);
   return {

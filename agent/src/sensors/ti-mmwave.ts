@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Plot } from '../detect/types.js';
 import { isLookoutError, LookoutError } from '../errors.js';
 import { inputSchema } from '../io/config.js';
-import { TiMmwaveDecoder } from '../protocols/ti-mmwave/decoder.js';
+import { PROTOCOLS } from '../protocols/registry.js';
 import { configureTiSensor } from '../protocols/ti-mmwave/config-port.js';
 import { normalizeDegrees } from '../track/geodesy.js';
 import { connectDecoder } from './byte-pipeline.js';
@@ -57,14 +57,12 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
   const { sensor, sink, logger } = ctx;
   const placement = new PlotPlacement(sensor.id, sensor.radar, ctx.platform);
   const counters = { frames: 0, points: 0, configLines: 0, configFailures: 0 };
-  const decoder = new TiMmwaveDecoder({
-    onFrame: (frame) => {
-      counters.frames++;
-      if (frame.points.length === 0) return;
-      counters.points += frame.points.length;
-      const body = placement.batch(frame.points.map((p) => pointPlot(p, frame.rx.wallMs, frame.frameNumber)));
-      if (body) sink.append('plots', body);
-    },
+  const decoder = PROTOCOLS['ti-mmwave'].createDecoder((frame) => {
+    counters.frames++;
+    if (frame.points.length === 0) return;
+    counters.points += frame.points.length;
+    const body = placement.batch(frame.points.map((p) => pointPlot(p, frame.rx.wallMs, frame.frameNumber)));
+    if (body) sink.append('plots', body);
   });
   const input = connectDecoder({ id: sensor.id, input: sensor.input, logger, sink, onInputEnd: ctx.onInputEnd }, decoder);
   const configure: Stage[] = [];
