@@ -42,7 +42,7 @@ export function register(program: Command, ctx: CliContext): void {
       }
       // Only the replayed sensor runs, reading the capture: the others' devices are not part of a replay.
       const { nav: _nav, ...rest } = base;
-      const replayed = { ...base.sensors[index]!, input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
+      const replayed = { ...base.sensors[index], input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
       const config = validateConfig({ ...rest, sensors: [replayed] }, flags.config);
       const logger = createRootLogger(config.log.level);
       const agent = new Agent(config, { logger, version: VERSION });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { parseDocument, YAMLError } from 'yaml';
-import { z } from 'zod';
+import { parseDocument, type YAMLError } from 'yaml';
+import { type z } from 'zod';
 import { LookoutError } from '../errors.js';
 import { SENSOR_KINDS } from '../sensors/index.js';
 import { configSchema, type LookoutConfig } from './schema.js';
@@ -35,7 +35,7 @@ function unknownKindProblems(sensor: unknown, prefix: readonly PropertyKey[]): C
   for (const kind of SENSOR_KINDS) {
     const unknown = keys.filter((k) => !(k in kind.schema.shape)).length;
     const result = kind.schema.safeParse({ ...sensor, protocol: kind.protocol });
-    const problems = result.success ? [] : zodProblems(result.error).filter((p) => keys.includes(p.path.split('.')[0]!));
+    const problems = result.success ? [] : zodProblems(result.error).filter((p) => keys.includes(p.path.split('.')[0]));
     if (unknown < bestUnknown || (unknown === bestUnknown && problems.length < best!.length)) {
       best = problems;
       bestUnknown = unknown;
@@ -57,7 +57,7 @@ export function zodProblems(error: z.ZodError, raw?: unknown): ConfigProblem[] {
       }
       if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0 && 'discriminator' in issue === false) {
         // A union that none of its options accepted: report the closest option's problems.
-        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
         visit(best, path);
         continue;
       }
@@ -123,7 +123,7 @@ export function formatConfigProblems(err: LookoutError): string {
 export function configHash(config: LookoutConfig): string {
   const canonical = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
       : Array.isArray(v)
         ? v.map(canonical)
         : v;
