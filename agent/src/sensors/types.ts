@@ -101,7 +101,7 @@ export interface SensorKind<S extends z.ZodObject = z.ZodObject> {
   build(ctx: SensorContext<z.infer<S>>): SensorRuntime;
 }
 
-/** A descriptor with its builder typed loosely, for code that iterates every kind. */
+/** Declares a kind with its builder's config type inferred from its schema. */
 export function defineSensorKind<S extends z.ZodObject>(kind: SensorKind<S>): SensorKind<S> {
   return kind;
 }
