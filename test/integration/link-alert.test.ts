@@ -4,7 +4,7 @@
  * mosquitto, and the `lookout run` process; CPU measured from /proc/PID/stat, never wall time.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -22,6 +22,20 @@ function cpuTicks(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The PTYs a process holds open (its stdio are pipes here, so any is the sensor's line). */
+function openPtys(pid: number): string[] {
+  const out: string[] = [];
+  for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (target.startsWith('/dev/pts/')) out.push(target);
+    } catch {
+      // closed while listing
+    }
+  }
+  return out;
 }
 
 /** `count` CAT240 spokes of the coastal scenario, as the bytes a radar would send. */
@@ -117,6 +131,8 @@ describe('link alerts at the hub (real socat PTYs, mosquitto, lookout run)', () 
     expect(ticks, `CPU ticks in 3 s with the link down (CLK_TCK ${CLK_TCK})`).toBeLessThan(0.25 * 3 * CLK_TCK);
     expect(agent.stderr().match(/"level":"error"[^\n]*"code":"E_SERIAL_LOST"/g)).toHaveLength(1);
     expect(existsSync(link)).toBe(false);
+    // The hung-up PTY is closed, not held (a held one shows as `/dev/pts/N (deleted)`).
+    expect(openPtys(pid)).toEqual([]);
 
     // A new PTY at the same link path: opened and read.
     const framesBefore = lastCounters(hub.records)['radar1.decoder.framesOk'] ?? 0;
@@ -125,6 +141,7 @@ describe('link alerts at the hub (real socat PTYs, mosquitto, lookout run)', () 
     cleanups.push(() => again.kill('SIGKILL'));
     await waitUntil(() => alerts(hub.records, 'I_LINK_RESTORED').length >= 1, 15_000, 'the restored alert');
     await again.exited;
+    await waitUntil(() => openPtys(pid).length === 0, 15_000, 'the second PTY closed at its end');
     await waitUntil(() => (lastCounters(hub.records)['radar1.decoder.framesOk'] ?? 0) > framesBefore + 1000, 15_000, 'spokes of the new PTY decoded');
     await waitUntil(() => alerts(hub.records, 'E_SERIAL_LOST').length >= 2, 15_000, 'the second loss');
     expect(lastCounters(hub.records)['radar1.source.opens']).toBeGreaterThanOrEqual(2);
