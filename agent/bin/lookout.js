@@ -8,5 +8,11 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('lookout: the TypeScript is not compiled yet; run `npm install` (or `npm run build`) first\n');
   process.exit(1);
 }
+// A reader that goes away (`lookout decode ... | head`) is a normal end, not a crash. A verb that
+// streams to stdout may handle it itself (and finish cleanly); otherwise stop here, quietly.
+process.stdout.on('error', (err) => {
+  if (err.code !== 'EPIPE') throw err;
+  if (process.stdout.listenerCount('error') === 1) process.exit(process.exitCode ?? 0);
+});
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import mqtt from 'mqtt';
 import { parseDocument } from 'yaml';
-import { parseNumberOption, type CliContext } from './common.js';
+import { parseChoiceOption, parseNumberOption, type CliContext } from './common.js';
 import { freeLoopbackPort, startLocalBroker, type LocalBroker } from '../ops/local-broker.js';
 import { decodeMessage, Deduper } from '../hub/index.js';
 
@@ -76,7 +76,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('simulated radar → agent → broker → hub view, all local, nothing to configure (npm start)')
     .option('--duration <s>', 'stop by itself after this many seconds (default: run until Ctrl-C)', parseNumberOption('--duration', 1))
     .option('--embedded-broker', 'use the embedded broker even when mosquitto is installed')
-    .option('--link <kind>', 'sensor link: pty (socat), udp, or auto (pty when socat is installed)', 'auto')
+    .option('--link <kind>', 'sensor link: pty (socat), udp, or auto (pty when socat is installed)', parseChoiceOption('--link', ['auto', 'pty', 'udp'] as const), 'auto')
     .option('--rate <x>', 'simulate x times faster than real time', parseNumberOption('--rate', 0.1, 4), 1)
     .action(async (flags: DemoFlags) => {
       const out = ctx.stdout;

@@ -4,7 +4,8 @@ import pino from 'pino';
 import { loadKernels } from '../detect/kernels.js';
 import { PLOT_STRIDE, testedCells1d, testedCells2d, type VideoArray } from '../detect/kernel-types.js';
 import { caAlpha, defaultOsRank, osFactor, thresholdFactor } from '../detect/thresholds.js';
-import { EXIT_OK, UsageError, writeJsonLine, type CliContext } from './common.js';
+import { EXIT_OK, parseSchemaNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
+import { detectionConfigSchema } from '../detect/config.js';
 
 const DTYPES = { u8: 1, u16: 2, f32: 4 } as const;
 const METHODS = ['ca', 'go', 'so', 'os', 'ca2d', 'os2d'] as const;
@@ -134,8 +135,7 @@ export function register(program: Command, ctx: CliContext): void {
         scale = Number(raw.scale);
         if (!Number.isFinite(scale) || scale <= 0) throw new UsageError(`--scale must be a number > 0, got "${String(raw.scale)}"`);
       } else if (raw.pfa !== undefined) {
-        pfa = Number(raw.pfa);
-        if (!(pfa > 0 && pfa < 1)) throw new UsageError(`--pfa must be in (0, 1), got "${String(raw.pfa)}"`);
+        pfa = parseSchemaNumberOption('--pfa', detectionConfigSchema.shape.pfa)(String(raw.pfa));
       } else {
         throw new UsageError('give --pfa P (or a threshold factor with --scale X)');
       }

@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { EXIT_CONFIG, parseNumberOption, type CliContext } from './common.js';
+import { EXIT_CONFIG, parseBrokerUrlOption, parseNumberOption, type CliContext } from './common.js';
 import { configFromFlags } from './run.js';
+import { assertConfigFiles } from '../config/files.js';
 import { validateConfig } from '../config/load.js';
 import { recordingFormatOf } from '../io/file.js';
 import { createRootLogger } from '../ops/logger.js';
+import { ensureDataDir, lockDataDir } from '../ops/data-dir.js';
+import { loadSysCalls } from '../ops/sys.js';
 import { Agent } from '../main.js';
 
 const require = createRequire(import.meta.url);
@@ -30,7 +33,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--speed <x>', 'timestamped captures: x times the recorded pace (default: as fast as possible)', parseNumberOption('--speed', 0.01, 1000))
     .option('--drain-seconds <s>', 'after the end of the file, wait this long at most for the broker to take every record', parseNumberOption('--drain-seconds', 0), 30)
     .option('--data-dir <dir>', 'outbox directory (default: the configuration\'s)')
-    .option('--broker <url>', 'override the configuration\'s broker')
+    .option('--broker <url>', 'override the configuration\'s broker', parseBrokerUrlOption('--broker'))
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
     .action(async (file: string, flags: ReplayFlags) => {
       const base = configFromFlags({ config: flags.config, broker: flags.broker, dataDir: flags.dataDir, logLevel: flags.logLevel });
@@ -44,6 +47,8 @@ export function register(program: Command, ctx: CliContext): void {
       const { nav: _nav, ...rest } = base;
       const replayed = { ...base.sensors[index], input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
       const config = validateConfig({ ...rest, sensors: [replayed] }, flags.config);
+      assertConfigFiles(config, flags.config);
+      const lock = lockDataDir(ensureDataDir(config.dataDir), loadSysCalls().sys);
       const logger = createRootLogger(config.log.level);
       const agent = new Agent(config, { logger, version: VERSION });
       // A signal stops waiting for the file's end and for the broker; what was read is kept.
@@ -58,6 +63,7 @@ export function register(program: Command, ctx: CliContext): void {
       const status = agent.status();
       const left = status.outboxDepth;
       await agent.stop();
+      lock.release();
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
       ctx.stderr.write(

@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK, parseNumberOption, UsageError, type CliContext } from './common.js';
+import { EXIT_FAILURE, EXIT_OK, parseBrokerUrlOption, parseSchemaNumberOption, UsageError, type CliContext } from './common.js';
 import { mergeConfig, readConfigFile, validateConfig } from '../config/load.js';
 import type { LookoutConfig } from '../config/schema.js';
+import { assertConfigFiles } from '../config/files.js';
+import { detectionConfigSchema } from '../detect/config.js';
 import { LookoutError } from '../errors.js';
 import { parseSerialSpec } from '../io/config.js';
 import { createRootLogger } from '../ops/logger.js';
+import { ensureDataDir, lockDataDir } from '../ops/data-dir.js';
+import { loadSysCalls } from '../ops/sys.js';
 import { Agent } from '../main.js';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +45,11 @@ function parseLatLon(text: string): { latitude: number; longitude: number } {
  * flags alone make a one-sensor configuration.
  */
 export function configFromFlags(flags: RunFlags): LookoutConfig {
+  if (!flags.config && !flags.sensor) {
+    throw new UsageError('run needs a configuration: --config FILE (see `lookout config example`), or for a quick start --sensor PATH[@BAUD] --unit ID [--protocol P --broker URL --radar LAT,LON]');
+  }
+  if (!flags.config && !flags.unit) throw new UsageError('--sensor without --config needs --unit ID too (the unit\'s MQTT client id and topic level)');
+  if (!flags.config && !flags.protocol) throw new UsageError('--sensor without --config needs --protocol P too (cat240 | ti-mmwave | nmea0183)');
   let raw: unknown = flags.config ? readConfigFile(flags.config) : {};
   const override: Record<string, unknown> = {};
   if (flags.unit) override.unit = flags.unit;
@@ -51,6 +60,10 @@ export function configFromFlags(flags: RunFlags): LookoutConfig {
   raw = mergeConfig(raw, override);
   const sensorOverride: Record<string, unknown> = {};
   if (flags.sensor) {
+    const at = flags.sensor.lastIndexOf('@');
+    if (at >= 0 && !/^[1-9][0-9]*$/.test(flags.sensor.slice(at + 1))) {
+      throw new UsageError(`--sensor takes PATH or PATH@BAUD with BAUD a whole number (e.g. /dev/ttyUSB0@921600), got "${flags.sensor}"`);
+    }
     const { path, baud } = parseSerialSpec(flags.sensor);
     sensorOverride.input = { type: 'serial', path, baud: baud ?? QUICK_START_DEFAULTS.baud };
   }
@@ -74,11 +87,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--config <file>', 'YAML configuration (see `lookout config example`)')
     .option('--sensor <path[@baud]>', 'serial port of the (first) sensor, e.g. /dev/ttyUSB0@921600')
     .option('--protocol <p>', 'protocol of that sensor: cat240 | ti-mmwave | nmea0183 (MAVLink is a nav source: use a config file)')
-    .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883')
+    .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883', parseBrokerUrlOption('--broker'))
     .option('--unit <id>', 'unit id (MQTT client id and topic level)')
     .option('--data-dir <dir>', `where the outbox lives (quick start default ${QUICK_START_DEFAULTS.dataDir})`)
     .option('--radar <lat,lon>', 'antenna position in degrees (quick start default 0,0: plots then have meaningless lat/lon)')
-    .option('--pfa <p>', 'design false-alarm probability per cell', parseNumberOption('--pfa', 1e-15, 0.5))
+    .option('--pfa <p>', 'design false-alarm probability per cell', parseSchemaNumberOption('--pfa', detectionConfigSchema.shape.pfa))
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
     .addHelpText(
       'after',
@@ -92,6 +105,10 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
     .action(async (flags: RunFlags) => {
       // A bad configuration throws E_CONFIG before anything is opened: main() lists it, exit 78.
       const config: LookoutConfig = configFromFlags(flags);
+      assertConfigFiles(config, flags.config ?? 'command line');
+      // Created once (E_DATA_DIR on failure, never a loop) and locked for the life of the process:
+      // a second agent on the same directory is refused, naming the holder (exit 1).
+      const lock = lockDataDir(ensureDataDir(config.dataDir), loadSysCalls().sys);
       const logger = createRootLogger(config.log.level);
       if (!flags.config && !flags.radar) logger.warn('no --radar LAT,LON: plots are placed as if the antenna stood at 0,0; their range and bearing are right, their lat/lon are not');
       const agent = new Agent(config, { logger, version: VERSION });
@@ -124,11 +141,13 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
         await agent.stop();
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigterm);
+        lock.release();
         ctx.exitCode = EXIT_FAILURE;
         if (err instanceof LookoutError) ctx.stderr.write(`lookout: ${err.code}: ${err.message}\n`);
         return;
       }
       await done;
+      lock.release();
       process.off('SIGINT', onSigint);
       process.off('SIGTERM', onSigterm);
       if (ctx.exitCode === 0) ctx.exitCode = EXIT_OK;

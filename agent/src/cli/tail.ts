@@ -8,7 +8,7 @@
 import mqtt, { type IClientOptions } from 'mqtt';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
+import { parseBrokerUrlOption, parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
 import { decodeMessage, Deduper, subscriptionFilter, RECORD_KINDS, type RecordKind } from '../hub/index.js';
 
 interface TailFlags {
@@ -140,7 +140,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('tail')
     .description('the hub view: subscribe, decode, dedupe by (unit, seq), report gaps; JSON lines out')
-    .requiredOption('--url <url>', 'broker URL (mqtt://, mqtts://)')
+    .requiredOption('--url <url>', 'broker URL (mqtt://, mqtts://, ws://, wss://)', parseBrokerUrlOption('--url'))
     .option('--unit <id>', 'only this unit')
     .option('--kinds <list>', `only these kinds, comma-separated (${RECORD_KINDS.join(',')})`)
     .option('--stats', 'print per-unit received/duplicates/gaps periodically and at exit')

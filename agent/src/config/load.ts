@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { parseDocument, type YAMLError } from 'yaml';
 import { type z } from 'zod';
@@ -6,11 +6,9 @@ import { LookoutError } from '../errors.js';
 import { SENSOR_KINDS } from '../sensors/index.js';
 import { configSchema, type LookoutConfig } from './schema.js';
 
-/** One problem with a configuration, with the key path it is about ("sensors.0.input.path"). */
-export interface ConfigProblem {
-  path: string;
-  message: string;
-}
+import type { ConfigProblem } from './problems.js';
+
+export type { ConfigProblem } from './problems.js';
 
 function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map((p) => String(p)).join('.');
@@ -90,19 +88,41 @@ export function parseConfigText(text: string, source: string): unknown {
     }));
     throw new LookoutError('E_CONFIG', `${source} is not valid YAML`, { details: { problems, source } });
   }
-  return doc.toJS() ?? {};
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {};
+  } catch (cause) {
+    // yaml refuses a document whose aliases expand without bound (an "alias bomb").
+    const problems = [{ path: '(yaml)', message: `its aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions); a configuration needs none of that` }];
+    throw new LookoutError('E_CONFIG', `${source} is not a usable configuration`, { cause, details: { problems, source } });
+  }
 }
+
+/** A configuration is a few kilobytes; anything this large is the wrong file. */
+export const MAX_CONFIG_BYTES = 1024 * 1024;
+const MAX_ALIAS_COUNT = 100;
+/** At most this many problems are printed; the rest are counted. */
+export const MAX_PRINTED_PROBLEMS = 20;
 
 export function readConfigFile(file: string): unknown {
   let text: string;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_CONFIG_BYTES) {
+      const message = `${file} is ${size} bytes; a configuration file is at most ${MAX_CONFIG_BYTES} bytes (is this the right file?)`;
+      throw new LookoutError('E_CONFIG', `${file} is not a configuration file`, { details: { problems: [{ path: '(file)', message }], source: file } });
+    }
     text = readFileSync(file, 'utf8');
   } catch (cause) {
+    if (cause instanceof LookoutError) throw cause;
     const code = (cause as NodeJS.ErrnoException).code;
     throw new LookoutError('E_CONFIG', `cannot read ${file}: ${code === 'ENOENT' ? 'no such file' : (cause as Error).message}`, {
       cause,
       details: { problems: [{ path: '(file)', message: `cannot read ${file}` }], source: file },
     });
+  }
+  if (text.includes('\u0000') || text.includes('\ufffd')) {
+    const message = `${file} is binary, not YAML text (is this the right file?)`;
+    throw new LookoutError('E_CONFIG', `${file} is not a configuration file`, { details: { problems: [{ path: '(file)', message }], source: file } });
   }
   return parseConfigText(text, file);
 }
@@ -115,7 +135,8 @@ export function loadConfigFile(file: string): LookoutConfig {
 export function formatConfigProblems(err: LookoutError): string {
   const problems = (err.details.problems as ConfigProblem[] | undefined) ?? [];
   const lines = [`${err.message}:`];
-  for (const p of problems) lines.push(`  ${p.path}: ${p.message}`);
+  for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) lines.push(`  ${p.path}: ${p.message.length > 200 ? p.message.slice(0, 200) + '...' : p.message}`);
+  if (problems.length > MAX_PRINTED_PROBLEMS) lines.push(`  ... and ${problems.length - MAX_PRINTED_PROBLEMS} more`);
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { inputSchema } from '../io/config.js';
 import { outboxConfigSchema } from '../outbox/config.js';
 import { mqttConfigSchema } from '../publish/config.js';
+import { healthConfigSchema, httpConfigSchema } from '../ops/config.js';
 import { SENSOR_KINDS, SENSOR_PROTOCOLS, sensorKind, type SensorConfig } from '../sensors/index.js';
 
 export { SENSOR_PROTOCOLS } from '../sensors/index.js';
@@ -54,6 +55,8 @@ export const configSchema = z
       .object({ intervalMs: z.number().int().min(500).default(5000).describe('how often a status record is written') })
       .strict()
       .default({ intervalMs: 5000 }),
+    http: httpConfigSchema.default({}),
+    health: healthConfigSchema.default(healthConfigSchema.parse({})),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -144,6 +144,16 @@ export interface UnitStats {
   firstSeq?: number;
   lastSeq?: number;
   lastSession?: number;
+  /**
+   * Records whose session and seq disagree with another's: one unit numbers its seqs upward
+   * across sessions, so a lower session never carries a higher seq than a later session (a
+   * second agent with the same id, numbering from session 1, seq 1, soon does).
+   */
+  sessionRegressions: number;
+  /** Seqs received twice with different contents (a redelivery repeats the same record). */
+  conflictingDuplicates: number;
+  /** Either of the two above: two agents are probably publishing under this unit id. */
+  suspectedIdConflict: boolean;
 }
 
 export type Acceptance = 'new' | 'duplicate' | 'session';
@@ -155,6 +165,20 @@ interface UnitState {
   duplicates: number;
   sessionMessages: number;
   lastSession?: number;
+  /** Lowest and highest seq seen per session (the most recent sessions only). */
+  sessionSeqs: Map<number, [number, number]>;
+  sessionRegressions: number;
+  conflictingDuplicates: number;
+  /** What each recent seq carried (session, kind, time), to tell a redelivery from a second unit. */
+  recent: Map<number, string>;
+}
+
+/** How many recent seqs' fingerprints, and sessions' seq ranges, are kept per unit (bounded memory). */
+const RECENT_FINGERPRINTS = 4096;
+const RECENT_SESSIONS = 64;
+
+function fingerprint(record: AnyRecord): string {
+  return `${record.session}:${record.kind}:${record.timeMs}`;
 }
 
 /**
@@ -167,7 +191,7 @@ export class Deduper {
   private unit(unit: string): UnitState {
     let u = this.units.get(unit);
     if (!u) {
-      u = { received: new RangeSet(), announced: new RangeSet(), announcedReasons: [], duplicates: 0, sessionMessages: 0 };
+      u = { received: new RangeSet(), announced: new RangeSet(), announcedReasons: [], duplicates: 0, sessionMessages: 0, sessionSeqs: new Map(), sessionRegressions: 0, conflictingDuplicates: 0, recent: new Map() };
       this.units.set(unit, u);
     }
     return u;
@@ -181,10 +205,16 @@ export class Deduper {
       return 'session';
     }
     u.lastSession = record.session;
+    if (!this.orderAgrees(u, record.session, record.seq)) u.sessionRegressions++;
+    const print = fingerprint(record);
     if (u.received.add(record.seq) === 0) {
       u.duplicates++;
+      const before = u.recent.get(record.seq);
+      if (before !== undefined && before !== print) u.conflictingDuplicates++;
       return 'duplicate';
     }
+    u.recent.set(record.seq, print);
+    if (u.recent.size > RECENT_FINGERPRINTS) u.recent.delete(u.recent.keys().next().value!);
     if (record.kind === 'gap') {
       for (const [a, b] of record.body.ranges) {
         u.announced.add(a, b);
@@ -192,6 +222,26 @@ export class Deduper {
       }
     }
     return 'new';
+  }
+
+  /** True when (session, seq) fits every other session's seq range; records the pair. */
+  private orderAgrees(u: UnitState, session: number, seq: number): boolean {
+    let agrees = true;
+    for (const [other, [lo, hi]] of u.sessionSeqs) {
+      if ((other > session && lo < seq) || (other < session && hi > seq)) {
+        agrees = false;
+        break;
+      }
+    }
+    const range = u.sessionSeqs.get(session);
+    if (range) {
+      if (seq < range[0]) range[0] = seq;
+      if (seq > range[1]) range[1] = seq;
+    } else {
+      u.sessionSeqs.set(session, [seq, seq]);
+      if (u.sessionSeqs.size > RECENT_SESSIONS) u.sessionSeqs.delete(Math.min(...u.sessionSeqs.keys()));
+    }
+    return agrees;
   }
 
   /** Seq ranges between the first and last received that are neither received nor announced. */
@@ -212,7 +262,17 @@ export class Deduper {
     let announcedLost = 0;
     for (const [a, b] of u.announced.ranges) announcedLost += b - a + 1 - u.received.countIn(a, b);
     const missing = this.missing(unit).reduce((n, [a, b]) => n + b - a + 1, 0);
-    const s: UnitStats = { unit, received, duplicates: u.duplicates, sessionMessages: u.sessionMessages, announcedLost, missing };
+    const s: UnitStats = {
+      unit,
+      received,
+      duplicates: u.duplicates,
+      sessionMessages: u.sessionMessages,
+      announcedLost,
+      missing,
+      sessionRegressions: u.sessionRegressions,
+      conflictingDuplicates: u.conflictingDuplicates,
+      suspectedIdConflict: u.sessionRegressions > 0 || u.conflictingDuplicates > 0,
+    };
     if (first !== undefined) s.firstSeq = first;
     if (last !== undefined) s.lastSeq = last;
     if (u.lastSession !== undefined) s.lastSession = u.lastSession;

@@ -32,9 +32,32 @@ export const mqttReconnectSchema = z
   .strict()
   .refine((r) => r.maxMs >= r.minMs, { message: 'maxMs must be >= minMs', path: ['maxMs'] });
 
+/** The URL schemes mqtt.js speaks MQTT over. */
+export const BROKER_SCHEMES = ['mqtt', 'mqtts', 'ws', 'wss'] as const;
+
+/** What is wrong with a broker URL, in words, or undefined when it is one mqtt.js can use. */
+export function brokerUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a URL; a broker URL looks like mqtt://host:1883 (schemes: ${BROKER_SCHEMES.join(', ')})`;
+  }
+  const scheme = parsed.protocol.replace(/:$/, '').toLowerCase();
+  if (!(BROKER_SCHEMES as readonly string[]).includes(scheme)) return `"${scheme}" is not a broker scheme: use one of ${BROKER_SCHEMES.map((s) => s + '://').join(', ')}`;
+  if (parsed.hostname === '') return `"${url}" names no host`;
+  return undefined;
+}
+
 export const mqttConfigSchema = z
   .object({
-    url: z.string().url().default('mqtt://127.0.0.1:1883').describe('broker URL: mqtt://, mqtts://, ws://, wss://'),
+    url: z
+      .string()
+      .superRefine((u, ctx) => {
+        const problem = brokerUrlProblem(u);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .default('mqtt://127.0.0.1:1883').describe('broker URL: mqtt://, mqtts://, ws://, wss://'),
     protocolVersion: z.union([z.literal(5), z.literal(4)]).default(5).describe('5 = MQTT 5, 4 = MQTT 3.1.1'),
     inflight: z.number().int().min(1).max(65535).default(64).describe('unacknowledged QoS 1 publishes at most (also capped by the broker\'s receive maximum)'),
     keepaliveSeconds: z.number().int().min(5).max(3600).default(30).describe('MQTT keepalive'),

@@ -12,10 +12,41 @@ export interface SimSink {
   readonly live: boolean;
   write(bytes: Uint8Array): Promise<void> | void;
   close(): Promise<void>;
+  /** True once the reader has gone (a closed pipe: `lookout sim --out - | head`): a normal end. */
+  readonly readerGone?: boolean;
 }
 
 async function streamWrite(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
   if (!stream.write(bytes)) await new Promise<void>((resolve) => stream.once('drain', () => resolve()));
+}
+
+/** stdout; EPIPE (the reader closed its end) ends the run normally instead of crashing it. */
+function stdoutSink(stdout: NodeJS.WritableStream): SimSink {
+  let gone = false;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') gone = true;
+    else failure = new LookoutError('E_FILE', `cannot write to stdout: ${err.code ?? err.message}`, { cause: err });
+    wake?.();
+  });
+  return {
+    name: 'stdout',
+    live: false,
+    get readerGone() {
+      return gone;
+    },
+    write: async (b) => {
+      if (failure) throw failure;
+      if (gone || stdout.write(b)) return;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        stdout.once('drain', () => resolve());
+      });
+      wake = undefined;
+    },
+    close: async () => {},
+  };
 }
 
 /**
@@ -23,9 +54,7 @@ async function streamWrite(stream: NodeJS.WritableStream, bytes: Uint8Array): Pr
  * under /dev (optionally `@BAUD`) → serial port; anything else → a file.
  */
 export async function openSimSink(spec: string, stdout: NodeJS.WritableStream = process.stdout): Promise<SimSink> {
-  if (spec === '-') {
-    return { name: 'stdout', live: false, write: (b) => streamWrite(stdout, b), close: async () => {} };
-  }
+  if (spec === '-') return stdoutSink(stdout);
   if (spec.startsWith('udp://')) {
     const url = new URL(spec);
     const port = Number(url.port);
@@ -115,7 +144,7 @@ export async function runSim(options: SimRunOptions): Promise<SimRunResult> {
   let simulatedS = 0;
   let pending = sensor.next();
   while (pending !== null) {
-    if (shouldStop?.()) break;
+    if (shouldStop?.() || sink.readerGone) break;
     if (durationS !== undefined && pending.timeS >= durationS) break;
     if (rate !== undefined) {
       const dueMs = (pending.timeS / rate) * 1000;

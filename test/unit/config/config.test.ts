@@ -82,7 +82,8 @@ describe('configuration', () => {
     expect(over.sensors[0]!.detection.pfa).toBe(1e-4);
     expect(over.sensors[0]!.detection.train).toBe(8);
     expect(over.sensors[0]!.radar!.latitude).toBe(58.2124);
-    expect(problemsOf(() => configFromFlags({ sensor: '/dev/ttyUSB0' })).map((p) => p.path)).toContain('unit');
+    expect(() => configFromFlags({ sensor: '/dev/ttyUSB0' })).toThrow(/needs --unit ID/);
+    expect(() => configFromFlags({})).toThrow(/--config FILE .*--sensor PATH/);
   });
 
   it('gives the same hash for the same configuration whatever the key order', () => {

@@ -47,6 +47,30 @@ describe('Deduper', () => {
     expect(d.accept(state)).toBe('session');
   });
 
+  const at = (session: number, seq: number, timeMs: number, unit = 'u1'): AnyRecord =>
+    ({ unit, session, seq, kind: 'alerts', timeMs, body: { severity: 'info', code: 'x', message: '' } }) as AnyRecord;
+
+  it('a unit that restarts, then delivers its older records late and some twice, is not suspected of an id conflict', () => {
+    const d = new Deduper();
+    for (let q = 1; q <= 50; q++) d.accept(at(1, q, q));
+    // session 2 starts at seq 81; seqs 51-80 of session 1 were still in the outbox and go out after
+    for (let q = 81; q <= 120; q++) d.accept(at(2, q, q));
+    for (let q = 51; q <= 80; q++) d.accept(at(1, q, q));
+    for (let q = 60; q <= 70; q++) d.accept(at(1, q, q)); // redelivered: same contents
+    expect(d.stats('u1')).toMatchObject({ received: 120, duplicates: 11, sessionRegressions: 0, conflictingDuplicates: 0, suspectedIdConflict: false });
+  });
+
+  it('two agents publishing under one unit id are suspected: seqs repeat with other contents, sessions and seqs disagree', () => {
+    const d = new Deduper();
+    for (let q = 1; q <= 100; q++) d.accept(at(7, q, 1000 + q)); // agent A: its 7th session
+    for (let q = 1; q <= 5; q++) d.accept(at(1, q, 5000 + q)); // agent B: a fresh data directory, session 1, seq 1...
+    expect(d.stats('u1')).toMatchObject({ conflictingDuplicates: 5, suspectedIdConflict: true });
+    const e = new Deduper();
+    for (let q = 1; q <= 10; q++) e.accept(at(3, q, q));
+    e.accept(at(1, 11, 99)); // an older session with a newer seq
+    expect(e.stats('u1')).toMatchObject({ sessionRegressions: 1, conflictingDuplicates: 0, suspectedIdConflict: true });
+  });
+
   it('keeps a handful of ranges for a million in-order records', () => {
     const d = new Deduper();
     for (let s = 1; s <= 1_000_000; s++) d.accept(rec(s));

@@ -113,6 +113,12 @@ describe('CAT240 round trip', () => {
     expect(dec.counters).toMatchObject({ framesOk: 1, bytesSkipped: 0, resyncs: 0, badBlocks: 0 });
   });
 
+  it('drops a spoke whose cell duration is 0 (every cell at range 0) as a bad block, and keeps the next', () => {
+    const { msgs, dec } = decodeStream([encodeCat240Video(video({ cellDurationFs: 0, msgIndex: 1 })), encodeCat240Video(video({ msgIndex: 2 }))]);
+    expect(msgs.map((m) => (m as Cat240Video).msgIndex)).toEqual([2]);
+    expect(dec.counters).toMatchObject({ framesOk: 1, badBlocks: 1 });
+  });
+
   it('chooses I050/I051/I052 by size when not told', () => {
     const pick = (n: number): string | undefined => {
       const { msgs } = decodeStream([encodeCat240Video(video({ cells: new Uint8Array(n) }))]);

@@ -176,6 +176,8 @@ function parseRecord(
   if (summary !== undefined || headerCount !== 1 || (present & B_FRN_I020) === 0 || (present & B_FRN_I048) === 0
     || (present & B_FRN_I049) === 0 || blockItem === undefined) return -RecordFault.Structure;
   if (resCode < 1 || resCode >= RES_CODE_TO_BITS.length) return -RecordFault.Structure;
+  // A cell of no duration puts every cell at range 0: the spoke cannot be placed.
+  if (cellDurationFs === 0) return -RecordFault.Structure;
   const bits = RES_CODE_TO_BITS[resCode]! as Cat240Resolution;
   if (validOctets > blockOctets) return -RecordFault.Structure;
   if (cellCount > limits.maxCellsPerMessage) return -RecordFault.TooManyCells;
