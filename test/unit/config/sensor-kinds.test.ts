@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateConfig } from '../../../agent/src/config/load.js';
 import { main } from '../../../agent/src/cli/index.js';
+import { configFromFlags } from '../../../agent/src/cli/run.js';
 import { LookoutError } from '../../../agent/src/errors.js';
 import { SENSOR_KINDS, sensorKind } from '../../../agent/src/sensors/index.js';
 
@@ -50,6 +51,20 @@ describe('sensor kinds in the configuration', () => {
     });
     expect(p.map((x) => x.path)).toEqual(['sensors.0.detection', 'sensors.1.tiConfig']);
     for (const x of p) expect(x.message).toMatch(/unknown key/);
+  });
+
+  it('a quick start from flags gets no made-up mount: a cat240 sensor without --radar is refused with the key path', () => {
+    let err: unknown;
+    try {
+      configFromFlags({ sensor: '/dev/ttyUSB0', unit: 'u', protocol: 'cat240' });
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(LookoutError);
+    expect((err as LookoutError).details.problems).toEqual([{ path: 'sensors.0.radar', message: expect.stringMatching(/needs the radar position/) }]);
+    expect(configFromFlags({ sensor: '/dev/ttyUSB0', unit: 'u', protocol: 'cat240', radar: '58.2,11.5' }).sensors[0]).toMatchObject({ radar: { latitude: 58.2, longitude: 11.5 } });
+    // ARPA tracks need no mount.
+    expect(configFromFlags({ sensor: '/dev/ttyUSB0', unit: 'u', protocol: 'nmea0183' }).sensors[0]!.protocol).toBe('nmea0183');
   });
 
   it('`config check` exits 78 on a missing mount and names the key', async () => {
