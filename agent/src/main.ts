@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './io/types.js';
 import { Outbox } from './outbox/outbox.js';
 import { Publisher } from './publish/publisher.js';
 import type { BirthBody, StatusBody } from './wire/types.js';
+import { encodeRecord } from './wire/encode.js';
 import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
 import { StatusReporter } from './ops/status.js';
@@ -85,6 +86,7 @@ export class Agent {
     this.outbox = new Outbox({
       path: join(config.dataDir, 'outbox.sqlite'),
       unit: config.unit,
+      encode: encodeRecord,
       maxBytes: config.outbox.maxBytes,
       groupCommitMs: config.outbox.groupCommitMs,
       groupCommitRecords: config.outbox.groupCommitRecords,

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
 import { Outbox } from '../../agent/src/outbox/outbox.js';
+import { encodeRecord } from '../../agent/src/wire/encode.js';
 import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema } from '../../agent/src/publish/config.js';
 import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
@@ -54,7 +55,7 @@ describe('outbox + publisher under faults (record generator)', () => {
   it('broker stopped mid-stream and restarted: every record arrives, first arrivals in seq order per kind, union 1..N', async () => {
     const unit = 'outage-1';
     const h = await hub(broker.url, unit);
-    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-chaos-')), 'o.db'), unit, maxBytes: 64 << 20, groupCommitMs: 20, logger });
+    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-chaos-')), 'o.db'), unit, encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 20, logger });
     await outbox.start();
     // the agent must not publish before the hub is back after the restart: gate its reconnects on it
     let hubBack: Promise<void> = Promise.resolve();
@@ -111,7 +112,7 @@ describe('outbox + publisher under faults (record generator)', () => {
   it('small quota through a long outage: the hub sees exact gap records for what was dropped, nothing else missing', async () => {
     const unit = 'quota-1';
     const h = await hub(broker.url, unit);
-    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-chaos-')), 'o.db'), unit, maxBytes: 1 << 20, groupCommitMs: 20, logger });
+    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-chaos-')), 'o.db'), unit, encode: encodeRecord, maxBytes: 1 << 20, groupCommitMs: 20, logger });
     await outbox.start();
     // the outage: records made while no broker is configured to be reachable
     const appended = { plots: [] as number[], status: [] as number[], alerts: [] as number[] };

@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
+import type mqtt from 'mqtt';
 import { SerialPort } from 'serialport';
-import { decodeMessage, Deduper, type AnyRecord } from '../../agent/src/hub/index.js';
+import { HubClient } from '../../agent/src/hub/client.js';
+import type { AnyRecord, Deduper } from '../../agent/src/hub/index.js';
 import { loadRadarScenario } from '../../agent/src/sim/scenario.js';
 import { createCat240RadarSim } from '../../agent/src/sim/cat240.js';
 
@@ -51,18 +52,15 @@ export interface Hub {
  */
 export async function startHub(url: string, unit: string, persistent = false): Promise<Hub> {
   const records: AnyRecord[] = [];
-  const dedupe = new Deduper();
-  const client = mqtt.connect(url, { protocolVersion: 4, clientId: `hub-${unit}`, clean: !persistent, reconnectPeriod: 100 });
-  client.on('message', (topic, payload) => {
-    const r = decodeMessage(topic, payload);
-    if (r.ok && r.record.unit === unit) {
-      records.push(r.record);
-      dedupe.accept(r.record);
-    }
+  const hub = new HubClient({
+    url,
+    unit,
+    mqtt: { protocolVersion: 4, clientId: `hub-${unit}`, clean: !persistent, reconnectPeriod: 100 },
+    onRecord: (record) => records.push(record),
   });
-  await new Promise<void>((resolve) => client.once('connect', () => resolve()));
-  await client.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
-  return { records, dedupe, client };
+  hub.start();
+  await hub.ready();
+  return { records, dedupe: hub.dedupe, client: hub.mqtt };
 }
 
 /** Writes simulated CAT240 spokes to a serial port in real time until `stop()`. */

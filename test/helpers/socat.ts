@@ -2,16 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPtyPair as start, type PtyPair } from '../../agent/src/io/pty.js';
 
-/** A pair of linked pseudo-terminals made by socat: bytes written to one end come out of the other. */
-export interface PtyPair {
-  a: string;
-  b: string;
-  /** Closes both ends (as if the cable were pulled). */
-  stop(): Promise<void>;
-  /** Makes the pair again at the same paths. */
-  restart(): Promise<void>;
-}
+export type { PtyPair };
 
 async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -21,33 +14,9 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
   }
 }
 
-export async function startPtyPair(dir = mkdtempSync(join(tmpdir(), 'lookout-pty-'))): Promise<PtyPair> {
-  const a = join(dir, 'a');
-  const b = join(dir, 'b');
-  let proc: ChildProcess | undefined;
-  const start = async (): Promise<void> => {
-    // -b 262144: socat's default 8 KiB block caps a PTY link near 3 MB/s.
-    proc = spawn('socat', ['-b', '262144', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-    const p = proc;
-    let exited = false;
-    p.once('exit', () => {
-      exited = true;
-    });
-    await waitFor(() => exited || (existsSync(a) && existsSync(b)), 10_000, 'socat PTY pair');
-    if (exited) throw new Error('socat exited at start (is it installed?)');
-  };
-  const stop = async (): Promise<void> => {
-    const p = proc;
-    proc = undefined;
-    if (!p || p.exitCode !== null) return;
-    await new Promise<void>((resolve) => {
-      p.once('exit', () => resolve());
-      p.kill('SIGTERM');
-    });
-    await waitFor(() => !existsSync(a) && !existsSync(b), 5000, 'PTY links to go');
-  };
-  await start();
-  return { a, b, stop, restart: start };
+/** A socat PTY pair (agent/src/io/pty.ts) at `<dir>/a` and `<dir>/b`, in a new temporary directory by default. */
+export function startPtyPair(dir = mkdtempSync(join(tmpdir(), 'lookout-pty-'))): Promise<PtyPair> {
+  return start({ dir });
 }
 
 /** A socat process a test starts and ends itself. */

@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mqtt from 'mqtt';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeMessage, type AnyRecord } from '../../agent/src/hub/index.js';
+import { HubClient } from '../../agent/src/hub/client.js';
+import type { AnyRecord } from '../../agent/src/hub/index.js';
 import { inverse } from '../../agent/src/track/geodesy.js';
 import { freeLoopbackPort } from '../../agent/src/ops/local-broker.js';
 import { startMosquitto } from '../helpers/mosquitto.js';
@@ -26,15 +26,12 @@ function readTruth(file: string): Truth[] {
   return readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Truth);
 }
 
-async function hub(url: string, unit: string, records: AnyRecord[]): Promise<mqtt.MqttClient> {
-  const c = mqtt.connect(url, { clientId: `hub-${unit}` });
-  c.on('message', (t, p) => {
-    const d = decodeMessage(t, p);
-    if (d.ok) records.push(d.record);
-  });
-  await new Promise<void>((r) => c.once('connect', () => r()));
-  await c.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
-  return c;
+/** The hub side (agent/src/hub/client.ts): every record of one unit, in arrival order. */
+async function hub(url: string, unit: string, records: AnyRecord[]): Promise<HubClient> {
+  const h = new HubClient({ url, unit, mqtt: { clientId: `hub-${unit}` }, onRecord: (r) => records.push(r) });
+  h.start();
+  await h.ready();
+  return h;
 }
 
 function writeConfig(dir: string, cfg: Record<string, unknown>): string {
@@ -58,7 +55,7 @@ describe('agent with ARPA, mmWave and MAVLink nav (real parts)', () => {
     cleanups.push(() => pty.stop());
     const records: AnyRecord[] = [];
     const h = await hub(broker.url, 'arpa-01', records);
-    cleanups.push(() => h.endAsync());
+    cleanups.push(() => h.stop());
     const cfg = writeConfig(dir, { unit: 'arpa-01', sensors: [{ id: 'arpa', protocol: 'nmea0183', input: { type: 'serial', path: pty.b, baud: 38400 } }], mqtt: { url: broker.url } });
     const agent = spawnLookout(['run', '--config', cfg]);
     cleanups.push(() => agent.stop('SIGKILL'));
@@ -125,7 +122,7 @@ describe('agent with ARPA, mmWave and MAVLink nav (real parts)', () => {
     });
     const records: AnyRecord[] = [];
     const h = await hub(broker.url, 'ti-01', records);
-    cleanups.push(() => h.endAsync());
+    cleanups.push(() => h.stop());
     const agent = spawnLookout(['run', '--config', cfg, '--log-level', 'info']);
     cleanups.push(() => agent.stop('SIGKILL'));
     await waitUntil(() => /sensor configured/.test(agent.stderr()) && /serial port open/.test(agent.stderr()), 15_000, 'the sensor configured and the data port open');
@@ -160,7 +157,7 @@ describe('agent with ARPA, mmWave and MAVLink nav (real parts)', () => {
     });
     const records: AnyRecord[] = [];
     const h = await hub(broker.url, 'drone-01', records);
-    cleanups.push(() => h.endAsync());
+    cleanups.push(() => h.stop());
     const agent = spawnLookout(['run', '--config', cfg]);
     cleanups.push(() => agent.stop('SIGKILL'));
     await waitUntil(() => /agent started/.test(agent.stderr()) && /serial port open/.test(agent.stderr()), 15_000, 'the agent');

@@ -14,6 +14,7 @@ import pino from 'pino';
 import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
 import { REPO_ROOT } from '../helpers/paths.js';
 import { Outbox } from '../../agent/src/outbox/outbox.js';
+import { encodeRecord } from '../../agent/src/wire/encode.js';
 import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema } from '../../agent/src/publish/config.js';
 import { runTail } from '../../agent/src/cli/tail.js';
@@ -92,7 +93,7 @@ describe('interop with a Python hub from Debian packages', () => {
 
     // the live run
     const logger = pino({ level: 'silent' });
-    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-interop-')), 'o.db'), unit: 'interop-1', maxBytes: 64 << 20, groupCommitMs: 20, logger });
+    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-interop-')), 'o.db'), unit: 'interop-1', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 20, logger });
     await outbox.start();
     const publisher = new Publisher({
       outbox,

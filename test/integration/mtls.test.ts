@@ -11,6 +11,7 @@ import pino from 'pino';
 import { startMosquitto, disposeMosquitto, UNIT_ACL, type Mosquitto } from '../helpers/mosquitto.js';
 import { createTestPki, pem, type TestPki } from '../helpers/tls.js';
 import { Outbox } from '../../agent/src/outbox/outbox.js';
+import { encodeRecord } from '../../agent/src/wire/encode.js';
 import { Publisher } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfig, type MqttConfigInput } from '../../agent/src/publish/config.js';
 import { decodeMessage, type AnyRecord } from '../../agent/src/hub/index.js';
@@ -74,7 +75,7 @@ describe('mosquitto with mTLS and a per-unit ACL', () => {
   });
 
   async function agent(unit: string, mqttIn: MqttConfigInput, logger = pino({ level: 'silent' }), cfgOverride?: Partial<MqttConfig>) {
-    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-mtls-')), 'o.db'), unit, maxBytes: 64 << 20, groupCommitMs: 10, logger });
+    const outbox = new Outbox({ path: join(mkdtempSync(join(tmpdir(), 'lookout-mtls-')), 'o.db'), unit, encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger });
     await outbox.start();
     const mqttCfg = { ...mqttConfigSchema.parse({ url: broker.url, reconnect: { minMs: 50, maxMs: 200 }, ...mqttIn }), ...cfgOverride };
     const publisher = new Publisher({ outbox, unit, mqtt: mqttCfg, logger, birth: () => ({ version: 't', sensors: [], configHash: '', session: outbox.session, capabilities: [], startedMs: 0, nextSeq: outbox.nextSequence }) });

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { startMosquitto, disposeMosquitto, type Mosquitto } from '../helpers/mosquitto.js';
 import { Outbox, type OutboxOptions } from '../../agent/src/outbox/outbox.js';
+import { encodeRecord } from '../../agent/src/wire/encode.js';
 import { corruptError, faultyDatabase } from '../helpers/faulty-db.js';
 import { Publisher, type PublisherOptions } from '../../agent/src/publish/publisher.js';
 import { mqttConfigSchema, type MqttConfigInput } from '../../agent/src/publish/config.js';
@@ -79,7 +80,7 @@ describe('Publisher with a real mosquitto', () => {
 
   async function setup(mqttIn: MqttConfigInput = {}, extra: Partial<PublisherOptions> = {}, unit = `u${Math.random().toString(16).slice(2, 8)}`, outboxExtra: Partial<OutboxOptions> = {}) {
     const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
-    const outbox = new Outbox({ path, unit, maxBytes: 64 << 20, groupCommitMs: 10, logger, ...outboxExtra });
+    const outbox = new Outbox({ path, unit, encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger, ...outboxExtra });
     await outbox.start();
     const cfg = mqttConfigSchema.parse({ url: broker.url, reconnect: { minMs: 50, maxMs: 500 }, ...mqttIn });
     const publisher = new Publisher({ outbox, unit, mqtt: cfg, logger, birth: birth(outbox), ...extra });
@@ -163,7 +164,7 @@ describe('Publisher with a real mosquitto', () => {
     const first = await setup({ inflight: 4 });
     for (let i = 0; i < 20; i++) first.outbox.append('status', status(i));
     await first.outbox.stop(); // never published
-    const outbox = new Outbox({ path: first.path, unit: first.unit, maxBytes: 64 << 20, groupCommitMs: 10, logger });
+    const outbox = new Outbox({ path: first.path, unit: first.unit, encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger });
     await outbox.start();
     expect(outbox.session).toBe(2);
     const publisher = new Publisher({ outbox, unit: first.unit, mqtt: mqttConfigSchema.parse({ url: broker.url }), logger, birth: birth(outbox) });
@@ -249,7 +250,7 @@ describe('Publisher with a real mosquitto', () => {
     });
     await sub.subscribeAsync('lookout/v1/#', { qos: 1 });
     const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
-    const outbox = new Outbox({ path, unit: 'expiry1', maxBytes: 64 << 20, groupCommitMs: 10, logger, expirySeconds: { status: 120 } });
+    const outbox = new Outbox({ path, unit: 'expiry1', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger, expirySeconds: { status: 120 } });
     await outbox.start();
     const publisher = new Publisher({ outbox, unit: 'expiry1', mqtt: mqttConfigSchema.parse({ url: broker.url }), logger, birth: birth(outbox) });
     cleanup.push(async () => outbox.stop());
@@ -271,7 +272,7 @@ describe('Publisher with a real mosquitto', () => {
     });
     await sub.subscribeAsync('lookout/v1/expiry2/#', { qos: 1 });
     const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
-    const outbox = new Outbox({ path, unit: 'expiry2', maxBytes: 64 << 20, groupCommitMs: 10, logger, expirySeconds: { status: 600 } });
+    const outbox = new Outbox({ path, unit: 'expiry2', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger, expirySeconds: { status: 600 } });
     await outbox.start();
     const publisher = new Publisher({ outbox, unit: 'expiry2', mqtt: mqttConfigSchema.parse({ url: broker.url, inflight: 1 }), logger, birth: birth(outbox) });
     cleanup.push(async () => outbox.stop());
@@ -308,7 +309,7 @@ describe('Publisher bandwidth budget with a real mosquitto', () => {
     await hub.connect(broker.url);
     const unit = 'budget-1';
     const path = join(mkdtempSync(join(tmpdir(), 'lookout-pub-')), 'outbox.db');
-    const outbox = new Outbox({ path, unit, maxBytes: 64 << 20, groupCommitMs: 10, logger });
+    const outbox = new Outbox({ path, unit, encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 10, logger });
     await outbox.start();
     const origin = { latitude: 43, longitude: 5 };
     for (let i = 0; i < 6; i++) {

@@ -24,7 +24,7 @@ function statusBody(i: number): StatusBody {
 
 async function durableRate(dir: string, n: number): Promise<{ perSecond: number; baseline: number; bytes: number }> {
   const path = join(dir, 'rate.db');
-  const o = new Outbox({ path, unit: 'bench', maxBytes: 1 << 30, groupCommitMs: 50, groupCommitRecords: 4096, logger: silent });
+  const o = new Outbox({ path, unit: 'bench', encode: encodeRecord, maxBytes: 1 << 30, groupCommitMs: 50, groupCommitRecords: 4096, logger: silent });
   await o.start();
   const t0 = performance.now();
   for (let i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ export async function startBenchBroker(): Promise<{ url: string; stop(): Promise
 
 async function replay(dir: string, url: string, n: number, inflight: number): Promise<{ seconds: number; perSecond: number }> {
   const path = join(dir, 'replay.db');
-  const o = new Outbox({ path, unit: 'bench-replay', maxBytes: 1 << 30, groupCommitMs: 50, groupCommitRecords: 8192, logger: silent });
+  const o = new Outbox({ path, unit: 'bench-replay', encode: encodeRecord, maxBytes: 1 << 30, groupCommitMs: 50, groupCommitRecords: 8192, logger: silent });
   await o.start();
   for (let i = 0; i < n; i++) {
     o.append('status', statusBody(i));

@@ -15,6 +15,7 @@ import { mqttConfigSchema } from '../publish/config.js';
 import { busyTurnPlots } from '../sim/busy-turn.js';
 import { printRow } from './common.js';
 import { freeLoopbackPort } from '../ops/local-broker.js';
+import { encodeRecord } from '../wire/index.js';
 
 export interface PipelineBenchOptions {
   json: boolean;
@@ -32,7 +33,7 @@ export async function runPipelineBench(opts: PipelineBenchOptions, out: NodeJS.W
   const turnsPerSecond = (48 / 60) * rate;
   const dir = mkdtempSync(join(tmpdir(), 'lookout-bench-pipeline-'));
   const logger = pino({ level: 'silent' });
-  const outbox = new Outbox({ path: join(dir, 'outbox.db'), unit: 'bench-pipeline', maxBytes: 256 * 1024 * 1024, groupCommitMs: 50, logger });
+  const outbox = new Outbox({ path: join(dir, 'outbox.db'), unit: 'bench-pipeline', encode: encodeRecord, maxBytes: 256 * 1024 * 1024, groupCommitMs: 50, logger });
   const port = await freeLoopbackPort();
   const publisher = new Publisher({
     outbox,

@@ -1,14 +1,14 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import mqtt from 'mqtt';
 import { parseDocument } from 'yaml';
 import { parseChoiceOption, parseNumberOption, type CliContext } from './common.js';
 import { freeLoopbackPort, startLocalBroker, type LocalBroker } from '../ops/local-broker.js';
-import { decodeMessage, Deduper } from '../hub/index.js';
+import { HubClient } from '../hub/client.js';
+import { socatAvailable, startPtyPair } from '../io/pty.js';
 
 const LOOKOUT_BIN = fileURLToPath(new URL('../../bin/lookout.js', import.meta.url));
 const DEMO_CONFIG = fileURLToPath(new URL('../../../config/demo.yaml', import.meta.url));
@@ -29,27 +29,10 @@ interface Link {
   stop(): Promise<void>;
 }
 
-function hasSocat(): boolean {
-  return spawnSync('sh', ['-c', 'command -v socat'], { stdio: 'ignore' }).status === 0;
-}
-
 async function openLink(kind: 'auto' | 'pty' | 'udp', dir: string): Promise<Link> {
-  if (kind === 'pty' || (kind === 'auto' && hasSocat())) {
-    const a = join(dir, 'radar-tx');
-    const b = join(dir, 'radar-rx');
-    // -b 262144: socat's default 8 KiB block caps a PTY link near 3 MB/s.
-    const proc = spawn('socat', ['-b', '262144', `pty,raw,echo=0,link=${a}`, `pty,raw,echo=0,link=${b}`], { stdio: 'ignore' });
-    const deadline = Date.now() + 5000;
-    while (!(existsSync(a) && existsSync(b))) {
-      if (proc.exitCode !== null || Date.now() > deadline) throw new Error('socat could not make a PTY pair');
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return {
-      kind: 'pty',
-      simOut: a,
-      input: { type: 'serial', path: b, baud: 921600 },
-      stop: async () => void proc.kill('SIGTERM'),
-    };
+  if (kind === 'pty' || (kind === 'auto' && socatAvailable())) {
+    const pair = await startPtyPair({ dir, names: ['radar-tx', 'radar-rx'], timeoutMs: 5000 });
+    return { kind: 'pty', simOut: pair.a, input: { type: 'serial', path: pair.b, baud: 921600 }, stop: () => pair.stop() };
   }
   const port = await freeLoopbackPort();
   return { kind: 'udp', simOut: `udp://127.0.0.1:${port}`, input: { type: 'udp', bind: '127.0.0.1', port }, stop: async () => {} };
@@ -84,7 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
       const children: ChildProcess[] = [];
       let broker: LocalBroker | undefined;
       let link: Link | undefined;
-      let hub: mqtt.MqttClient | undefined;
+      let hub: HubClient | undefined;
       let summary: NodeJS.Timeout | undefined;
       let stopping = false;
       let finish!: () => void;
@@ -106,40 +89,39 @@ export function register(program: Command, ctx: CliContext): void {
         link = await openLink(flags.link ?? 'auto', dir);
         out.write(link.kind === 'pty' ? `demo: link: serial over a socat PTY pair (${link.simOut} → ${String(link.input.path)})\n` : `demo: link: UDP ${link.simOut}${flags.link === 'udp' ? '' : ' (socat not found)'}\n`);
 
-        const cfg = parseDocument(readFileSync(DEMO_CONFIG, 'utf8')).toJS() as Record<string, any>;
+        const cfg = parseDocument(readFileSync(DEMO_CONFIG, 'utf8')).toJS() as { unit: string; sensors: Array<Record<string, unknown>>; mqtt?: Record<string, unknown> };
         cfg.sensors[0].input = link.input;
         cfg.mqtt = { ...(cfg.mqtt ?? {}), url: broker.url, protocolVersion: broker.protocolVersion, reconnect: { minMs: 200, maxMs: 2000 } };
         const cfgFile = join(dir, 'lookout.yaml');
         writeFileSync(cfgFile, JSON.stringify(cfg, null, 2));
-        const unit = cfg.unit as string;
+        const unit = cfg.unit;
 
-        const deduper = new Deduper();
         let plots = 0;
         let lastStatus: { spokesPerSecond: number; outboxDepth: number; plotsPerScan: number } | undefined;
-        hub = mqtt.connect(broker.url, { protocolVersion: broker.protocolVersion, clientId: `lookout-demo-hub-${process.pid}`, reconnectPeriod: 500 });
-        hub.on('message', (topic, payload) => {
-          const r = decodeMessage(topic, payload);
-          if (!r.ok) {
-            out.write(`hub: undecodable message on ${topic}: ${r.error}\n`);
-            return;
-          }
-          const rec = r.record;
-          if (deduper.accept(rec) === 'duplicate') return;
-          if (rec.kind === 'plots') {
-            for (const p of rec.body.plots) out.write(fmtPlot(rec.unit, rec.seq, p));
-            plots += rec.body.plots.length;
-          } else if (rec.kind === 'status') {
-            lastStatus = rec.body;
-          } else if (rec.kind === 'birth') {
-            out.write(`hub: birth of ${rec.unit}: version ${rec.body.version}, session ${rec.body.session}, sensors ${rec.body.sensors.map((s) => `${s.id} (${s.protocol})`).join(', ')}\n`);
-          } else if (rec.kind === 'state') {
-            out.write(`hub: ${rec.unit} is ${rec.body.online ? 'online' : 'offline'}\n`);
-          } else if (rec.kind === 'alerts') {
-            out.write(`hub: ALERT ${rec.body.severity} ${rec.body.code}: ${rec.body.message}\n`);
-          }
+        hub = new HubClient({
+          url: broker.url,
+          unit,
+          mqtt: { protocolVersion: broker.protocolVersion, clientId: `lookout-demo-hub-${process.pid}`, reconnectPeriod: 500 },
+          onUndecodable: (topic, error) => out.write(`hub: undecodable message on ${topic}: ${error}\n`),
+          onRecord: (rec, acceptance) => {
+            if (acceptance === 'duplicate') return;
+            if (rec.kind === 'plots') {
+              for (const p of rec.body.plots) out.write(fmtPlot(rec.unit, rec.seq, p));
+              plots += rec.body.plots.length;
+            } else if (rec.kind === 'status') {
+              lastStatus = rec.body;
+            } else if (rec.kind === 'birth') {
+              out.write(`hub: birth of ${rec.unit}: version ${rec.body.version}, session ${rec.body.session}, sensors ${rec.body.sensors.map((s) => `${s.id} (${s.protocol})`).join(', ')}\n`);
+            } else if (rec.kind === 'state') {
+              out.write(`hub: ${rec.unit} is ${rec.body.online ? 'online' : 'offline'}\n`);
+            } else if (rec.kind === 'alerts') {
+              out.write(`hub: ALERT ${rec.body.severity} ${rec.body.code}: ${rec.body.message}\n`);
+            }
+          },
         });
-        await new Promise<void>((resolve) => hub!.once('connect', () => resolve()));
-        await hub.subscribeAsync(`lookout/v1/${unit}/#`, { qos: 1 });
+        hub.start();
+        await hub.ready();
+        const deduper = hub.dedupe;
 
         const agent = spawn(process.execPath, [LOOKOUT_BIN, 'run', '--config', cfgFile, '--data-dir', join(dir, 'data')], { stdio: ['ignore', 'inherit', 'inherit'] });
         children.push(agent);
@@ -173,8 +155,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (c.exitCode === null && c.signalCode === null) c.kill(c === children[0] ? 'SIGTERM' : 'SIGINT');
           await waitExit(c);
         }
-        await hub?.endAsync().catch(() => {});
-        await link?.stop();
+        await hub?.stop().catch(() => {});
+        await link?.stop().catch(() => {});
         await broker?.stop();
         rmSync(dir, { recursive: true, force: true });
         process.off('SIGINT', onSignal);

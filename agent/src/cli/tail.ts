@@ -5,11 +5,12 @@
  * degrees. Events are lines with an `event` field: `missing` (seqs neither received nor
  * announced for `--gap-timeout` seconds, and at exit), `undecodable`, `stats`.
  */
-import mqtt, { type IClientOptions } from 'mqtt';
+import type { IClientOptions } from 'mqtt';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parseBrokerUrlOption, parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
-import { decodeMessage, Deduper, subscriptionFilter, RECORD_KINDS, type RecordKind } from '../hub/index.js';
+import { HubClient } from '../hub/client.js';
+import { RECORD_KINDS, type RecordKind } from '../hub/index.js';
 
 interface TailFlags {
   url: string;
@@ -47,12 +48,11 @@ function parseKinds(value: string | undefined): Set<RecordKind> | undefined {
 /** Runs the hub view until aborted, `count` records, or `duration` seconds. */
 export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<void> {
   const kinds = parseKinds(opts.kinds);
-  const dedupe = new Deduper();
   const missingSince = new Map<string, Map<string, number>>();
   const reported = new Map<string, Set<string>>();
   let printed = 0;
 
-  const o: IClientOptions = {
+  const o: Omit<IClientOptions, 'resubscribe'> = {
     protocolVersion: opts.protocolVersion as 4 | 5,
     clean: true,
     reconnectPeriod: 1000,
@@ -64,6 +64,31 @@ export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err
   if (opts.key) o.key = readFileSync(opts.key);
   if (opts.username) o.username = opts.username;
   if (opts.passwordEnv) o.password = process.env[opts.passwordEnv];
+
+  let finished = false;
+  let finish = (): void => {};
+  let reportedError = '';
+  const hub = new HubClient({
+    url: opts.url,
+    unit: opts.unit,
+    mqtt: o,
+    onError: (e) => {
+      if (e.message !== reportedError) err.write(`lookout tail: ${e.message}\n`);
+      reportedError = e.message;
+    },
+    onSubscribed: () => opts.onReady?.(),
+    onUndecodable: (topic, error) => {
+      if (!finished) writeJsonLine(out, { event: 'undecodable', topic, error });
+    },
+    onRecord: (r, acceptance) => {
+      if (finished || acceptance === 'duplicate') return;
+      if (kinds && !kinds.has(r.kind)) return;
+      writeJsonLine(out, { unit: r.unit, session: r.session, seq: r.seq, kind: r.kind, timeMs: r.timeMs, body: r.body });
+      printed++;
+      if (opts.count !== undefined && printed >= opts.count) finish();
+    },
+  });
+  const dedupe = hub.dedupe;
 
   const reportMissing = (final: boolean): void => {
     const now = Date.now();
@@ -90,49 +115,22 @@ export async function runTail(opts: TailOptions, out: NodeJS.WritableStream, err
     for (const unit of dedupe.unitIds) writeJsonLine(out, { event: 'stats', final, ...dedupe.stats(unit) });
   };
 
-  const client = mqtt.connect(opts.url, o);
-  let reportedError = '';
-  client.on('error', (e) => {
-    if (e.message !== reportedError) err.write(`lookout tail: ${e.message}\n`);
-    reportedError = e.message;
-  });
+  hub.start();
   await new Promise<void>((resolve) => {
     const timers: NodeJS.Timeout[] = [];
-    let finished = false;
-    const finish = (): void => {
+    finish = (): void => {
       if (finished) return;
       finished = true;
       for (const t of timers) clearInterval(t);
       reportMissing(true);
       if (opts.stats) printStats(true);
-      client.end(false, {}, () => resolve());
+      hub.stop().then(resolve, resolve);
     };
     opts.signal?.addEventListener('abort', finish, { once: true });
     if (opts.signal?.aborted) finish();
     if (opts.duration !== undefined) timers.push(setTimeout(finish, opts.duration * 1000));
     timers.push(setInterval(() => reportMissing(false), 1000));
     if (opts.stats) timers.push(setInterval(() => printStats(false), opts.statsInterval * 1000));
-    client.on('connect', () => {
-      client.subscribe(subscriptionFilter(opts.unit), { qos: 1 }, (e) => {
-        if (e) err.write(`lookout tail: subscribe failed: ${e.message}\n`);
-        else opts.onReady?.();
-      });
-    });
-    client.on('message', (topic, payload) => {
-      if (finished) return;
-      const m = decodeMessage(topic, payload);
-      if (!m.ok) {
-        if (topic.endsWith('/cmd') || topic.endsWith('/cmd/res')) return;
-        writeJsonLine(out, { event: 'undecodable', topic, error: m.error });
-        return;
-      }
-      const r = m.record;
-      if (dedupe.accept(r) === 'duplicate') return;
-      if (kinds && !kinds.has(r.kind)) return;
-      writeJsonLine(out, { unit: r.unit, session: r.session, seq: r.seq, kind: r.kind, timeMs: r.timeMs, body: r.body });
-      printed++;
-      if (opts.count !== undefined && printed >= opts.count) finish();
-    });
   });
 }
 

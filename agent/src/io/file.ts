@@ -2,7 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LookoutError } from '../errors.js';
-import { readU64BE, TlogSplitter, writeU64BE } from './tlog.js';
+import { isClockStep, readU64BE, TlogSplitter, writeU64BE } from './tlog.js';
 import { systemClock, type ByteSource, type ByteSourceEvents, type Clock, type ReceiveTime, type SourceCounters } from './types.js';
 
 /**
@@ -50,6 +50,11 @@ export interface FileSourceCounters extends SourceCounters {
   chunks: number;
   /** Timestamped formats: records that could not be read (corrupt length, cut short). */
   badRecords: number;
+  /**
+   * Timestamped formats: steps of the recorded clock (back by more than a minute, or forward by
+   * more than a day). The replay's monotonic time and pace go straight on over them.
+   */
+  clockSteps: number;
 }
 
 const READ_BLOCK_BYTES = 64 * 1024;
@@ -67,7 +72,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export class FileSource implements ByteSource {
   readonly name: string;
   readonly format: RecordingFormat;
-  readonly counters: FileSourceCounters = { opens: 0, losses: 0, bytes: 0, errors: 0, chunks: 0, badRecords: 0 };
+  readonly counters: FileSourceCounters = { opens: 0, losses: 0, bytes: 0, errors: 0, chunks: 0, badRecords: 0, clockSteps: 0 };
   private readonly options: FileSourceOptions;
   private readonly clock: Clock;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -143,16 +148,22 @@ export class FileSource implements ByteSource {
 
   private async runTimestamped(fh: FileHandle): Promise<void> {
     const speed = this.options.speed ?? 'max';
-    let firstTsUs: number | undefined;
+    let lastTsUs: number | undefined;
+    /** Recorded time since the first record, clock steps left out (a log paused and resumed, a clock reset). */
+    let timelineUs = 0;
     let startMono = 0;
     let n = 0;
     for await (const rec of timestampedRecords(fh, this.format as 'lkr' | 'tlog', this.counters)) {
       if (this.stopped) return;
-      if (firstTsUs === undefined) {
-        firstTsUs = rec.timestampUs;
+      if (lastTsUs === undefined) {
         startMono = this.clock.monoMs();
+      } else if (isClockStep(rec.timestampUs - lastTsUs)) {
+        this.counters.clockSteps++;
+      } else {
+        timelineUs += rec.timestampUs - lastTsUs;
       }
-      const offsetMs = (rec.timestampUs - firstTsUs) / 1000;
+      lastTsUs = rec.timestampUs;
+      const offsetMs = timelineUs / 1000;
       if (speed !== 'max') {
         const due = startMono + offsetMs / speed;
         const wait = due - this.clock.monoMs();

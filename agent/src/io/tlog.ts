@@ -1,9 +1,11 @@
 /**
  * MAVLink `.tlog` files: each packet preceded by a u64 big-endian timestamp in µs since the
  * Unix epoch. The file carries no record length: each record ends where its MAVLink packet ends,
- * and the packet length comes from the packet header. Self-contained on purpose (no import from
- * the MAVLink decoder): this module only splits a file into timestamped packets.
+ * and the packet length comes from the packet header. This module only splits a file into
+ * timestamped packets; it checks a packet's CRC (crc.ts, crc-extra.ts) but decodes nothing.
  */
+import { crcExtraOf } from '../protocols/mavlink/crc-extra.js';
+import { mavlinkCrc } from '../protocols/mavlink/crc.js';
 
 export const TLOG_TIMESTAMP_BYTES = 8;
 export const MAVLINK_V1_MAGIC = 0xfe;
@@ -25,6 +27,11 @@ export interface TlogCounters {
   resyncs: number;
   /** A last record cut short by the end of the file. */
   truncated: number;
+  /**
+   * Records whose timestamp stepped outside the plausible window (more than a minute back, or
+   * more than `maxGapUs` forward) but whose packet passed its CRC: taken, and the clock followed.
+   */
+  clockSteps: number;
 }
 
 /**
@@ -49,21 +56,33 @@ export function mavlinkPacketLength(b: Uint8Array, off: number): number {
 export interface TlogSplitterOptions {
   onRecord: (record: TlogRecord) => void;
   /**
-   * A record's timestamp must lie within this window after the last good one (and not more than
-   * a minute before it), else it is taken for corruption. Default one day.
+   * A record's timestamp within this window after the last good one (and not more than a minute
+   * before it) is plausible. Outside it, the record is taken only when its packet passes its CRC
+   * (a clock step: a log paused and resumed, a flight controller whose clock was reset), else it
+   * is taken for corruption. Default one day.
    */
   maxGapUs?: number;
 }
 
-const BACKWARDS_TOLERANCE_US = 60e6;
+/** How far back a timestamp may go before it is a clock step (timestamps of a log jitter a little). */
+export const CLOCK_BACKWARDS_TOLERANCE_US = 60e6;
+/** How far forward, by default, before it is a clock step (or corruption). */
+export const DEFAULT_MAX_GAP_US = 86_400e6;
+
+/** True when `deltaUs` from one record's timestamp to the next is a clock step, not the passing of time. */
+export function isClockStep(deltaUs: number, maxGapUs = DEFAULT_MAX_GAP_US): boolean {
+  return deltaUs < -CLOCK_BACKWARDS_TOLERANCE_US || deltaUs > maxGapUs;
+}
 
 /**
  * Splits a tlog byte stream, pushed in chunks of any size, into records. Never throws on bad
- * bytes: where no packet start follows a timestamp it skips a byte and looks for one that does,
- * with a timestamp close to the last good one. Its buffer holds at most one record.
+ * bytes: where no packet start follows a timestamp it skips a byte and looks for one that does.
+ * A packet that frames and passes its CRC is a record whatever its timestamp says (a clock step
+ * is counted in `clockSteps`); one whose CRC cannot be checked or fails needs a timestamp close
+ * to the last good one. Its buffer holds at most one record.
  */
 export class TlogSplitter {
-  readonly counters: TlogCounters = { records: 0, bytesSkipped: 0, resyncs: 0, truncated: 0 };
+  readonly counters: TlogCounters = { records: 0, bytesSkipped: 0, resyncs: 0, truncated: 0, clockSteps: 0 };
   private readonly onRecord: (record: TlogRecord) => void;
   private readonly maxGapUs: number;
   private buf = Buffer.alloc(TLOG_TIMESTAMP_BYTES + MAVLINK_MAX_PACKET_BYTES);
@@ -74,7 +93,7 @@ export class TlogSplitter {
   constructor(options: TlogSplitterOptions) {
     if (typeof options?.onRecord !== 'function') throw new TypeError('TlogSplitter needs an onRecord callback');
     this.onRecord = options.onRecord;
-    this.maxGapUs = options.maxGapUs ?? 86_400e6;
+    this.maxGapUs = options.maxGapUs ?? DEFAULT_MAX_GAP_US;
   }
 
   push(chunk: Uint8Array): void {
@@ -107,18 +126,28 @@ export class TlogSplitter {
       const size = mavlinkPacketLength(view, p + TLOG_TIMESTAMP_BYTES);
       if (size === 0) break;
       const ts = readU64BE(b, p);
-      if (size < 0 || !this.plausible(ts)) {
+      if (size < 0) {
         this.skip(1);
         p++;
         continue;
       }
+      const plausible = this.plausible(ts);
       if (avail < TLOG_TIMESTAMP_BYTES + size) {
-        if (atEnd && this.skipping) {
+        // An implausible timestamp needs the whole packet to be judged on its CRC.
+        if (atEnd && (this.skipping || !plausible)) {
           this.skip(1);
           p++;
           continue;
         }
         break;
+      }
+      if (!plausible) {
+        if (!packetChecks(view, p + TLOG_TIMESTAMP_BYTES, size)) {
+          this.skip(1);
+          p++;
+          continue;
+        }
+        this.counters.clockSteps++;
       }
       const start = p + TLOG_TIMESTAMP_BYTES;
       this.lastTimestampUs = ts;
@@ -136,7 +165,7 @@ export class TlogSplitter {
   /** A timestamp near the last good one (the first record of a file takes any). */
   private plausible(ts: number): boolean {
     if (this.lastTimestampUs === undefined) return true;
-    return ts >= this.lastTimestampUs - BACKWARDS_TOLERANCE_US && ts <= this.lastTimestampUs + this.maxGapUs;
+    return !isClockStep(ts - this.lastTimestampUs, this.maxGapUs);
   }
 
   private skip(n: number): void {
@@ -146,6 +175,20 @@ export class TlogSplitter {
       this.counters.resyncs++;
     }
   }
+}
+
+/**
+ * True when the packet at b[off, off + size) passes its CRC with its id's CRC_EXTRA; false when
+ * it fails or its id has no known CRC_EXTRA (it cannot be checked).
+ */
+function packetChecks(b: Uint8Array, off: number, size: number): boolean {
+  const v2 = b[off] === MAVLINK_V2_MAGIC;
+  const len = b[off + 1]!;
+  const crcExtra = crcExtraOf(v2 ? b[off + 7]! | (b[off + 8]! << 8) | (b[off + 9]! << 16) : b[off + 5]!);
+  if (crcExtra < 0) return false;
+  const crcAt = off + (v2 ? 10 : 6) + len;
+  if (crcAt + 2 > off + size) return false;
+  return mavlinkCrc(b, off + 1, crcAt, crcExtra) === (b[crcAt]! | (b[crcAt + 1]! << 8));
 }
 
 /** All records of a whole tlog held in memory, with the splitter's counters. */

@@ -107,7 +107,10 @@ function mavlinkJson(p: MavlinkPacket, o: JsonViewOptions = {}): Record<string, 
     signed: p.signature !== null,
   };
   if (p.signature !== null) out.signature = p.signature;
-  if (p.message === null) out.payload = binaryJson(p.payload, o.binary);
+  if (p.message === null) {
+    out.verified = p.verified;
+    out.payload = binaryJson(p.payload, o.binary);
+  }
   else {
     const { name: _name, ...fields } = p.message;
     Object.assign(out, fields);

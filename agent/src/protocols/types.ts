@@ -17,11 +17,17 @@ export interface DecoderCounters {
   unknownType: number;
   /** Frames whose declared length exceeds the largest legal frame. */
   oversize: number;
+  /**
+   * Times the bounded frame buffer (frame-buffer.ts) was left more than one frame, and the bytes
+   * it dropped for that: 0 unless a decoder's scan is wrong, proof that memory stays bounded.
+   */
+  bufferOverflows: number;
+  bufferOverflowBytes: number;
   [name: string]: number;
 }
 
 export function newDecoderCounters(): DecoderCounters {
-  return { framesOk: 0, badChecksum: 0, bytesSkipped: 0, resyncs: 0, unknownType: 0, oversize: 0 };
+  return { framesOk: 0, badChecksum: 0, bytesSkipped: 0, resyncs: 0, unknownType: 0, oversize: 0, bufferOverflows: 0, bufferOverflowBytes: 0 };
 }
 
 /**

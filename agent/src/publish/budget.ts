@@ -1,8 +1,10 @@
 /**
- * Bandwidth budget for thin links: a token bucket in bytes per second, and the thinning of a
- * plots record to what the bucket holds (strongest plots kept, the count written in the batch).
+ * Bandwidth budget for thin links: a token bucket in bytes per second, the thinning of a plots
+ * record to what the bucket holds (strongest plots kept, the count written in the batch), and
+ * the policy that decides, record by record, what goes now.
  */
-import { decodeRecord, encodeRecord, type LookoutRecord, type PlotsBody } from '../wire/index.js';
+import { decodeRecord, encodeRecord, type LookoutRecord, type PlotsBody, type RecordKind } from '../wire/index.js';
+import type { MqttConfig } from './config.js';
 
 export class TokenBucket {
   private tokens: number;
@@ -84,4 +86,50 @@ export function thinPlotsPayload(payload: Buffer, maxBytes: number): { payload: 
   if (lo === 0) return undefined;
   if (!best || bestK !== lo) best = keepPayload(lo);
   return { payload: best, removed: n - lo };
+}
+
+/** Bytes the budget waits for before a blocked pump tries again. */
+const RETRY_BYTES = 512;
+
+export interface BandwidthBudgetOptions {
+  bandwidth: MqttConfig['bandwidth'];
+  /** Monotonic milliseconds (the Publisher's clock). */
+  nowMs: () => number;
+  /** Bytes waiting in the outbox. */
+  queuedBytes: () => number;
+  /** Plots removed from a record to make it fit. */
+  onThinned: (removed: number) => void;
+}
+
+export class BandwidthBudget {
+  private readonly bucket: TokenBucket;
+
+  constructor(private readonly opts: BandwidthBudgetOptions) {
+    this.bucket = new TokenBucket(opts.bandwidth.bytesPerSecond, opts.bandwidth.burstBytes, opts.nowMs);
+  }
+
+  /**
+   * What may go now of a record: its payload when the bucket holds it; a thinned plots record
+   * when over budget; undefined when it has to wait (lower priorities may still fit).
+   */
+  admit(kind: RecordKind, payload: Buffer): Buffer | undefined {
+    const { bucket } = this;
+    if (bucket.take(payload.length)) return payload;
+    // Over budget = more waiting than the link carries in 2 s: then plots are thinned to what
+    // the bucket holds now rather than waited for (a record bigger than the burst could never
+    // go whole).
+    const { bytesPerSecond, burstBytes } = this.opts.bandwidth;
+    const overBudget = this.opts.queuedBytes() > bytesPerSecond * 2 || payload.length > burstBytes;
+    if (kind !== 'plots' || !overBudget) return undefined;
+    const thinned = thinPlotsPayload(payload, bucket.available());
+    if (!thinned) return undefined;
+    bucket.take(thinned.payload.length, true);
+    this.opts.onThinned(thinned.removed);
+    return thinned.payload;
+  }
+
+  /** How long a pump that found every priority over budget waits before it tries again. */
+  retryMs(): number {
+    return Math.max(10, this.bucket.msUntil(RETRY_BYTES));
+  }
 }

@@ -1,36 +1,25 @@
 /**
  * The MQTT session: reads the outbox and publishes QoS 1, at most W unacknowledged at a time;
  * a row is acknowledged to the outbox (deleted) only on its PUBACK. The outbox is the only
- * store: each connection is a fresh mqtt.js client (clean start, no reconnectPeriod, no
- * offline queue, an outgoing store that keeps nothing), and after a reconnect or a restart
- * everything unacknowledged is sent again, in row order per priority. Reconnects use capped
- * exponential backoff with jitter.
+ * store: each connection is a fresh mqtt.js client (connect.ts), and after a reconnect or a
+ * restart everything unacknowledged is sent again, in row order per priority (cursor.ts).
+ * Reconnects use capped exponential backoff with jitter; a thin link has a budget (budget.ts).
  *
  * On connect: retained `state` online (the Last Will says offline), then retained `birth`.
  */
 import mqtt, { type IClientOptions, type IClientPublishOptions, type MqttClient } from 'mqtt';
-import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { Backoff } from '../io/backoff.js';
 import { systemClock, type Clock } from '../io/types.js';
-import type { OutboxRow } from '../outbox/outbox.js';
+import { systemTimers, type TimerHandle, type Timers } from '../io/timers.js';
+import { ROW_EXPIRES_AT_MS, ROW_ID, ROW_KIND, ROW_PAYLOAD, ROW_SEQ, type OutboxRow, type OutboxSource } from '../outbox/types.js';
+import { encodeRecord, RECORD_KINDS, recordTopic, type BirthBody, type RecordKind } from '../wire/index.js';
 import type { MqttConfig } from './config.js';
-import { encodeRecord, recordTopic, type BirthBody } from '../wire/index.js';
-import { TokenBucket, thinPlotsPayload } from './budget.js';
-import { OutboxOnlyStore } from './outbox-only-store.js';
-
-/** What the publisher needs from the outbox (the Outbox class satisfies it). */
-export interface OutboxSource {
-  readonly session: number;
-  readonly depth: number;
-  readonly bytes: number;
-  /** Changes when the database file is replaced while running: row ids start again (Outbox.epoch). */
-  readonly epoch: number;
-  /** Committed rows of one priority after `afterRowId`, in rowId order, acknowledged ones skipped. */
-  peekRows(afterRowId: number, limit: number, priority: number): OutboxRow[];
-  ack(rowIds: Iterable<number>): void;
-}
+import { BandwidthBudget } from './budget.js';
+import { assertTransport, connectOptions, describeConnectError } from './connect.js';
+import { corked } from './cork.js';
+import { PriorityCursor } from './cursor.js';
 
 export interface PublisherCounters {
   /** Records handed to the broker (incl. resends). */
@@ -56,6 +45,7 @@ export interface PublisherOptions {
   /** Called at every connect for the retained birth (it changes: session, next seq). */
   birth: () => BirthBody;
   clock?: Clock;
+  timers?: Timers;
   /** mqtt.js connect (tests inject a fake to drive backoff with fake timers). */
   connect?: (url: string, options: IClientOptions) => MqttClient;
   random?: () => number;
@@ -65,47 +55,26 @@ export interface PublisherOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-/** Priorities looked at, highest first (KIND_PRIORITY uses 1..5; callers may use 0..9). */
-const PRIORITIES = [9, 8, 7, 6, 5, 4, 3, 2, 1, 0];
-const PRIORITY_SLOTS = PRIORITIES.length;
-const READ_AHEAD = 256;
 /** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
 const PERMANENT_REFUSALS = new Set([0x87, 0x90, 0x99, 0x95]);
-const NO_ROWS: OutboxRow[] = [];
 /** mqtt.js copies the options of each publish and does not change them: one object serves all. */
 const QOS1: IClientPublishOptions = { qos: 1, retain: false };
-
-/** Explains a TLS / connection failure in words an operator can act on. */
-export function describeConnectError(err: unknown): { code: 'E_MQTT' | 'E_MQTT_TLS'; message: string } {
-  const e = err as { code?: string | number; message?: string };
-  const c = String(e?.code ?? '');
-  const m = e?.message ?? String(err);
-  const tls = (message: string) => ({ code: 'E_MQTT_TLS' as const, message: `${message} (${c || m})` });
-  if (c === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' || c === 'SELF_SIGNED_CERT_IN_CHAIN' || c === 'DEPTH_ZERO_SELF_SIGNED_CERT' || c === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' || c === 'UNABLE_TO_GET_ISSUER_CERT')
-    return tls('the broker certificate is not signed by the configured CA (wrong tls.caFile?)');
-  if (c === 'ERR_TLS_CERT_ALTNAME_INVALID') return tls('the broker certificate does not name this host (tls.servername?)');
-  if (c === 'CERT_HAS_EXPIRED') return tls('the broker certificate has expired');
-  if (/ALERT_CERTIFICATE_EXPIRED|certificate expired/i.test(c + m)) return tls('the broker refused our client certificate: it has expired');
-  if (/ALERT_UNKNOWN_CA|unknown ca/i.test(c + m)) return tls('the broker refused our client certificate: signed by a CA it does not trust');
-  if (/ALERT_BAD_CERTIFICATE|ALERT_CERTIFICATE_REQUIRED|certificate required|bad certificate/i.test(c + m))
-    return tls('the broker requires a valid client certificate (tls.certFile/keyFile)');
-  if (/ALERT_HANDSHAKE_FAILURE|WRONG_VERSION_NUMBER|ERR_SSL/i.test(c + m)) return tls('TLS handshake failed');
-  if (c === 'ECONNREFUSED') return { code: 'E_MQTT', message: `broker refused the connection (${m})` };
-  if (e && typeof (e as { code?: unknown }).code === 'number') {
-    const n = (e as { code: number }).code;
-    if (n === 4 || n === 0x86) return { code: 'E_MQTT', message: `broker refused the username or password (${m})` };
-    if (n === 5 || n === 0x87) return { code: 'E_MQTT', message: `broker says this unit is not authorised (${m})` };
-    if (n === 2 || n === 0x85) return { code: 'E_MQTT', message: `broker refused the client id (${m})` };
-  }
-  return { code: 'E_MQTT', message: m };
-}
+const RETAINED: IClientPublishOptions = { qos: 1, retain: true };
+/** A clean DISCONNECT waits this long for the offline state's PUBACK. */
+const STOP_TIMEOUT_MS = 2000;
+/** A session up this long resets the backoff; a flapping one keeps growing it. */
+const STABLE_SESSION_MS = 10_000;
 
 export class Publisher {
   private readonly opts: PublisherOptions;
   private readonly log: Logger;
   private readonly clock: Clock;
+  private readonly timers: Timers;
   private readonly backoff: Backoff;
-  private readonly bucket: TokenBucket | undefined;
+  private readonly budget: BandwidthBudget | undefined;
+  private readonly cursor: PriorityCursor;
+  /** The topic of each kind: the outbox's rows carry their kind, not a topic. */
+  private readonly topics: Readonly<Record<RecordKind, string>>;
   private client: MqttClient | undefined;
   private generation = 0;
   private connected = false;
@@ -113,25 +82,14 @@ export class Publisher {
   private running = false;
   private window = 1;
   private connectedAtMono = 0;
-  private reconnectTimer: NodeJS.Timeout | undefined;
-  private pollTimer: NodeJS.Timeout | undefined;
-  private budgetTimer: NodeJS.Timeout | undefined;
+  private reconnectTimer: TimerHandle | undefined;
+  private pollTimer: TimerHandle | undefined;
+  private budgetTimer: TimerHandle | undefined;
   /** Publishes of this connection not yet answered by a PUBACK (at most `window`). */
   private unacked = 0;
   /** PUBACKed rowIds not yet handed to the outbox (handed over once per burst of PUBACKs). */
   private acked: number[] = [];
-  /**
-   * Per priority (index): rows read ahead and the position of the next one in them, and the
-   * last rowId taken in this connection. Arrays, not Maps: they are read for every record sent.
-   */
-  private readonly buffers: OutboxRow[][] = new Array<OutboxRow[]>(PRIORITY_SLOTS).fill(NO_ROWS);
-  private readonly bufferPos: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
-  private readonly cursors: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
-  /** Priorities whose last read found nothing: not read again before the next poll tick or wake. */
-  private readonly exhausted: boolean[] = new Array<boolean>(PRIORITY_SLOTS).fill(false);
-  /** Highest rowId ever sent per priority (in any connection): rows at or below it are resends. */
-  private readonly sentHighWater: number[] = new Array<number>(PRIORITY_SLOTS).fill(0);
-  /** The outbox epoch the positions above and the pending acknowledgements belong to. */
+  /** The outbox epoch the cursor's positions and the pending acknowledgements belong to. */
   private epoch: number;
   /** The MQTT 5 options of the last publish with a message expiry, reused while the interval is the same. */
   private expiryOptions: IClientPublishOptions = QOS1;
@@ -146,8 +104,15 @@ export class Publisher {
     this.epoch = opts.outbox.epoch;
     this.log = opts.logger;
     this.clock = opts.clock ?? systemClock;
+    this.timers = opts.timers ?? systemTimers;
     this.backoff = new Backoff(opts.mqtt.reconnect.minMs, opts.mqtt.reconnect.maxMs, opts.random);
-    this.bucket = opts.mqtt.bandwidth.bytesPerSecond > 0 ? new TokenBucket(opts.mqtt.bandwidth.bytesPerSecond, opts.mqtt.bandwidth.burstBytes, () => this.clock.monoMs()) : undefined;
+    this.cursor = new PriorityCursor(opts.outbox);
+    this.topics = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordTopic(opts.unit, k)])) as Record<RecordKind, string>;
+    const { bandwidth } = opts.mqtt;
+    this.budget =
+      bandwidth.bytesPerSecond > 0
+        ? new BandwidthBudget({ bandwidth, nowMs: () => this.clock.monoMs(), queuedBytes: () => this.opts.outbox.bytes, onThinned: (n) => (this.counters.thinned += n) })
+        : undefined;
   }
 
   /** True while a broker session is up. */
@@ -161,9 +126,7 @@ export class Publisher {
 
   async start(): Promise<void> {
     if (this.running) return;
-    if (this.opts.mqtt.tls.required && !/^(mqtts|wss):/i.test(this.opts.mqtt.url)) {
-      throw new LookoutError('E_CONFIG', `mqtt.tls.required is set but the broker URL ${this.opts.mqtt.url} is clear text`, { details: { url: this.opts.mqtt.url } });
-    }
+    assertTransport(this.opts.mqtt);
     this.buildOptions(); // fail early on unreadable files
     this.running = true;
     this.connect();
@@ -171,7 +134,7 @@ export class Publisher {
 
   async stop(): Promise<void> {
     this.running = false;
-    for (const t of [this.reconnectTimer, this.pollTimer, this.budgetTimer]) if (t) clearTimeout(t);
+    for (const t of [this.reconnectTimer, this.pollTimer, this.budgetTimer]) if (t) this.timers.clearTimeout(t);
     this.reconnectTimer = this.pollTimer = this.budgetTimer = undefined;
     const client = this.client;
     this.client = undefined;
@@ -184,85 +147,39 @@ export class Publisher {
     // A clean DISCONNECT does not fire the Last Will, so say offline ourselves first.
     await new Promise<void>((resolve) => {
       const done = (): void => {
-        clearTimeout(t);
+        this.timers.clearTimeout(t);
         resolve();
       };
-      const t = setTimeout(() => {
+      const t = this.timers.setTimeout(() => {
         client.end(true, {}, () => undefined);
         resolve();
-      }, 2000);
+      }, STOP_TIMEOUT_MS);
       t.unref?.();
       if (client.connected) {
-        client.publish(recordTopic(this.opts.unit, 'state'), Buffer.from(this.statePayload(false)), { qos: 1, retain: true }, () => client.end(false, {}, done));
+        client.publish(this.topics.state, this.statePayload(false), RETAINED, () => client.end(false, {}, done));
       } else client.end(true, {}, done);
     });
   }
 
-  // -------------------------------------------------------------------------------------------
-
-  private statePayload(online: boolean): Uint8Array {
-    const now = this.clock.wallMs();
-    return encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'state', timeMs: now, body: { online, sinceMs: now } });
+  /**
+   * New rows were committed (wire the outbox's `onCommit` here): look for them now rather than
+   * at the next poll. With it wired, `pollMs` is only a safety net and can be long.
+   */
+  wake(): void {
+    if (!this.running || !this.connected) return;
+    this.cursor.wake();
+    this.pump();
   }
 
-  private readSecret(): string | undefined {
-    const m = this.opts.mqtt;
-    if (m.passwordEnv !== undefined) {
-      const v = (this.opts.env ?? process.env)[m.passwordEnv];
-      if (v === undefined) throw new LookoutError('E_CONFIG', `mqtt.passwordEnv: environment variable ${m.passwordEnv} is not set`);
-      return v;
-    }
-    if (m.passwordFile !== undefined) {
-      try {
-        return readFileSync(m.passwordFile, 'utf8').split(/\r?\n/)[0];
-      } catch (err) {
-        throw new LookoutError('E_CONFIG', `mqtt.passwordFile: cannot read ${m.passwordFile}: ${(err as Error).message}`, { cause: err });
-      }
-    }
-    return undefined;
+  // -------------------------------------------------------------------------------------------
+
+  private statePayload(online: boolean): Buffer {
+    const now = this.clock.wallMs();
+    return Buffer.from(encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'state', timeMs: now, body: { online, sinceMs: now } }));
   }
 
   private buildOptions(): IClientOptions {
-    const m = this.opts.mqtt;
-    const readPem = (what: string, path: string | undefined): Buffer | undefined => {
-      if (path === undefined) return undefined;
-      try {
-        return readFileSync(path);
-      } catch (err) {
-        throw new LookoutError('E_CONFIG', `mqtt.tls.${what}: cannot read ${path}: ${(err as Error).message}`, { cause: err });
-      }
-    };
-    const o: IClientOptions = {
-      // mqtt.js calls its `debug` logger for every packet even when debug output is off: about
-      // 3 of the 36 s a replay of 1,000,000 records took (cpu profile). Our own logger says what matters.
-      log: () => {},
-      clientId: this.opts.unit,
-      protocolVersion: m.protocolVersion,
-      clean: true,
-      reconnectPeriod: 0,
-      connectTimeout: m.connectTimeoutMs,
-      keepalive: m.keepaliveSeconds,
-      queueQoSZero: false,
-      resubscribe: false,
-      outgoingStore: new OutboxOnlyStore(),
-      // Rescheduling the keepalive timer on every packet was 5 % of a replay's CPU; a ping
-      // every keepalive period whatever the traffic costs nothing.
-      reschedulePings: false,
-      will: { topic: recordTopic(this.opts.unit, 'state'), payload: Buffer.from(this.statePayload(false)), qos: 1, retain: true },
-      rejectUnauthorized: true,
-    };
-    if (m.protocolVersion === 5) o.properties = { sessionExpiryInterval: 0 };
-    if (m.username !== undefined) o.username = m.username;
-    const pw = this.readSecret();
-    if (pw !== undefined) o.password = pw;
-    const ca = readPem('caFile', m.tls.caFile);
-    const cert = readPem('certFile', m.tls.certFile);
-    const key = readPem('keyFile', m.tls.keyFile);
-    if (ca) o.ca = ca;
-    if (cert) o.cert = cert;
-    if (key) o.key = key;
-    if (m.tls.servername) o.servername = m.tls.servername;
-    return o;
+    return connectOptions({ unit: this.opts.unit, mqtt: this.opts.mqtt, env: this.opts.env ?? process.env, will: { topic: this.topics.state, payload: this.statePayload(false) } });
   }
 
   private connect(): void {
@@ -309,10 +226,7 @@ export class Publisher {
     // A new session: resend everything unacknowledged, from the start of each priority.
     this.ready = false;
     this.unacked = 0;
-    this.buffers.fill(NO_ROWS);
-    this.bufferPos.fill(0);
-    this.cursors.fill(0);
-    this.exhausted.fill(false);
+    this.cursor.rewind();
     let pending = 2;
     const done = (err?: Error): void => {
       if (gen !== this.generation) return;
@@ -322,7 +236,7 @@ export class Publisher {
         this.pump();
       }
     };
-    client.publish(recordTopic(this.opts.unit, 'state'), Buffer.from(this.statePayload(true)), { qos: 1, retain: true }, (e) => done(e ?? undefined));
+    client.publish(this.topics.state, this.statePayload(true), RETAINED, (e) => done(e ?? undefined));
     let birth: Uint8Array;
     try {
       birth = encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'birth', timeMs: this.clock.wallMs(), body: this.opts.birth() });
@@ -331,7 +245,7 @@ export class Publisher {
       done();
       return;
     }
-    client.publish(recordTopic(this.opts.unit, 'birth'), Buffer.from(birth), { qos: 1, retain: true }, (e) => done(e ?? undefined));
+    client.publish(this.topics.birth, Buffer.from(birth), RETAINED, (e) => done(e ?? undefined));
     this.schedulePoll();
   }
 
@@ -348,8 +262,7 @@ export class Publisher {
     if (this.client === client) this.client = undefined;
     if (wasConnected) {
       this.log.warn({ url: this.opts.mqtt.url, depth: this.opts.outbox.depth }, 'mqtt: connection lost');
-      // A session that stayed up a while resets the backoff; a flapping one keeps growing it.
-      if (this.clock.monoMs() - this.connectedAtMono >= 10_000) this.backoff.reset();
+      if (this.clock.monoMs() - this.connectedAtMono >= STABLE_SESSION_MS) this.backoff.reset();
     }
     this.scheduleReconnect();
   }
@@ -359,59 +272,23 @@ export class Publisher {
     const delay = this.backoff.next();
     this.counters.reconnects++;
     if (this.log.isLevelEnabled('debug')) this.log.debug({ delayMs: delay }, 'mqtt: reconnecting');
-    this.reconnectTimer = setTimeout(() => {
+    this.reconnectTimer = this.timers.setTimeout(() => {
       this.reconnectTimer = undefined;
       this.connect();
     }, delay);
   }
 
-  /**
-   * New rows were committed (wire the outbox's `onCommit` here): look for them now rather than
-   * at the next poll. With it wired, `pollMs` is only a safety net and can be long.
-   */
-  wake(): void {
-    if (!this.running || !this.connected) return;
-    this.exhausted.fill(false);
-    this.pump();
-  }
-
   private schedulePoll(): void {
     if (this.pollTimer || !this.running) return;
-    this.pollTimer = setTimeout(() => {
+    this.pollTimer = this.timers.setTimeout(() => {
       this.pollTimer = undefined;
       if (!this.connected) return;
       // New committed rows may exist for priorities that were empty.
-      this.exhausted.fill(false);
+      this.cursor.wake();
       this.pump();
       this.schedulePoll();
     }, this.opts.pollMs ?? 20);
     this.pollTimer.unref?.();
-  }
-
-  /**
-   * The priority of the next row to send (highest first, rowId order within a priority; the row
-   * is `buffers[p][bufferPos[p]]`), or -1 when nothing is ready.
-   */
-  private nextPriority(skipPriorities: Set<number> | undefined): number {
-    for (const p of PRIORITIES) {
-      if (this.exhausted[p] || skipPriorities?.has(p)) continue;
-      if (this.bufferPos[p] >= this.buffers[p].length) {
-        const rows = this.opts.outbox.peekRows(this.cursors[p], READ_AHEAD, p);
-        this.buffers[p] = rows;
-        this.bufferPos[p] = 0;
-        if (rows.length === 0) {
-          this.exhausted[p] = true;
-          continue;
-        }
-      }
-      return p;
-    }
-    return -1;
-  }
-
-  private take(p: number, row: OutboxRow): void {
-    this.cursors[p] = row[0];
-    if (++this.bufferPos[p] >= this.buffers[p].length) this.buffers[p] = NO_ROWS;
   }
 
   /** Gives the PUBACKed rows to the outbox (deleted at its next commit). */
@@ -432,13 +309,8 @@ export class Publisher {
     if (epoch === this.epoch) return;
     this.epoch = epoch;
     this.acked = [];
-    this.buffers.fill(NO_ROWS);
-    this.bufferPos.fill(0);
-    this.cursors.fill(0);
-    this.exhausted.fill(false);
-    this.sentHighWater.fill(0);
+    this.cursor.reset();
   }
-
 
   private pump(): void {
     if (this.pumping) return;
@@ -450,20 +322,12 @@ export class Publisher {
       const now = this.clock.wallMs();
       const blocked = new Set<number>();
       this.syncEpoch();
-      // mqtt.js writes each packet in several socket writes; corking the stream for the whole
-      // pump sends them in one writev (replay of 30k records: writev was the top CPU item).
-      const stream = (client as unknown as { stream?: { cork?(): void; uncork?(): void } }).stream;
-      stream?.cork?.();
-      try {
-        this.fillWindow(client, gen, now, blocked);
-      } finally {
-        stream?.uncork?.();
-      }
-      if (blocked.size > 0 && this.bucket && !this.budgetTimer) {
-        this.budgetTimer = setTimeout(() => {
+      corked(client, () => this.fillWindow(client, gen, now, blocked));
+      if (blocked.size > 0 && this.budget && !this.budgetTimer) {
+        this.budgetTimer = this.timers.setTimeout(() => {
           this.budgetTimer = undefined;
           this.pump();
-        }, Math.max(10, this.bucket.msUntil(512)));
+        }, this.budget.retryMs());
         this.budgetTimer.unref?.();
       }
     } finally {
@@ -475,50 +339,33 @@ export class Publisher {
   private schedulePump(): void {
     if (this.pumpScheduled) return;
     this.pumpScheduled = true;
-    setImmediate(() => {
+    this.timers.setImmediate(() => {
       this.pumpScheduled = false;
       this.handOverAcks();
       this.pump();
     });
   }
 
+  /** Sends rows until the window is full, nothing is ready, or every ready priority is over budget (`blocked`). */
   private fillWindow(client: MqttClient, gen: number, now: number, blocked: Set<number>): void {
     while (this.unacked < this.window) {
-      const p = this.nextPriority(blocked);
-      if (p < 0) break;
-      const row = this.buffers[p][this.bufferPos[p]];
-      const expiresAtMs = row[4];
+      const lane = this.cursor.next(blocked);
+      if (!lane) break;
+      const row = lane.current();
+      const expiresAtMs = row[ROW_EXPIRES_AT_MS];
       if (expiresAtMs !== null && expiresAtMs <= now) {
         // The outbox's expiry sweep drops it and writes the gap record.
-        this.take(p, row);
+        lane.take();
         continue;
       }
-      let payload = row[5];
-      if (this.bucket) {
-        if (!this.bucket.take(payload.length)) {
-          // Over budget = more waiting than the link carries in 2 s: then plots are thinned
-          // to what the bucket holds now rather than waited for (a record bigger than the
-          // burst could never go whole).
-          const overBudget = this.opts.outbox.bytes > this.opts.mqtt.bandwidth.bytesPerSecond * 2 || payload.length > this.opts.mqtt.bandwidth.burstBytes;
-          if (row[2] === 'plots' && overBudget) {
-            const thinned = thinPlotsPayload(payload, this.bucket.available());
-            if (thinned) {
-              this.bucket.take(thinned.payload.length, true);
-              this.counters.thinned += thinned.removed;
-              payload = thinned.payload;
-            } else {
-              blocked.add(p);
-              continue;
-            }
-          } else {
-            // Not affordable now: lower priorities may still fit (small status records).
-            blocked.add(p);
-            continue;
-          }
-        }
+      const payload = this.budget ? this.budget.admit(row[ROW_KIND], row[ROW_PAYLOAD]) : row[ROW_PAYLOAD];
+      if (payload === undefined) {
+        blocked.add(lane.priority);
+        continue;
       }
-      this.take(p, row);
-      this.send(client, gen, p, row, payload, now);
+      lane.take();
+      if (lane.markSent(row[ROW_ID])) this.counters.resent++;
+      this.send(client, gen, row, payload, now);
     }
   }
 
@@ -532,15 +379,12 @@ export class Publisher {
     return this.expiryOptions;
   }
 
-  private send(client: MqttClient, gen: number, p: number, row: OutboxRow, payload: Buffer, now: number): void {
-    const rowId = row[0];
+  private send(client: MqttClient, gen: number, row: OutboxRow, payload: Buffer, now: number): void {
     this.unacked++;
-    if (rowId <= this.sentHighWater[p]) this.counters.resent++;
-    else this.sentHighWater[p] = rowId;
     this.counters.published++;
     this.counters.bytesSent += payload.length;
     const epoch = this.epoch;
-    client.publish(row[3], payload, this.publishOptions(row[4], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet));
+    client.publish(this.topics[row[ROW_KIND]], payload, this.publishOptions(row[ROW_EXPIRES_AT_MS], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet));
   }
 
   private onPuback(client: MqttClient, gen: number, epoch: number, row: OutboxRow, err: Error | undefined, packet: unknown): void {
@@ -553,19 +397,20 @@ export class Publisher {
     }
     const reason = (packet as { reasonCode?: number } | undefined)?.reasonCode ?? (err as { code?: number } | undefined)?.code;
     if (err) {
+      const topic = this.topics[row[ROW_KIND]];
       if (typeof reason === 'number' && PERMANENT_REFUSALS.has(reason)) {
         // Never accepted on a resend either: drop it rather than block the window forever.
         this.counters.refused++;
-        this.log.error({ topic: row[3], seq: row[1], reasonCode: reason }, `mqtt: broker refused the publish (${err.message}); record dropped`);
-        this.acked.push(row[0]);
+        this.log.error({ topic, seq: row[ROW_SEQ], reasonCode: reason }, `mqtt: broker refused the publish (${err.message}); record dropped`);
+        this.acked.push(row[ROW_ID]);
       } else {
-        this.log.warn({ err, topic: row[3], seq: row[1] }, 'mqtt: publish failed; reconnecting to resend');
+        this.log.warn({ err, topic, seq: row[ROW_SEQ] }, 'mqtt: publish failed; reconnecting to resend');
         client.end(true);
         return;
       }
     } else {
       this.counters.acked++;
-      this.acked.push(row[0]);
+      this.acked.push(row[ROW_ID]);
     }
     this.schedulePump();
   }

@@ -151,6 +151,23 @@ describe('FileSource: .tlog', () => {
     expect(t.sleeps.reduce((a, b) => a + b, 0)).toBeCloseTo(spanMs / 100, 3);
   });
 
+  it('goes straight on over a clock step: every packet, the monotonic time never back, the pace of each part kept', async () => {
+    const recs = await readRecording(join(SHARED_DATA, 'mavlink', '20211202-132614.tlog'));
+    const half = recs.length >> 1;
+    const path = join(dir, 'stepped.tlog');
+    const w = new TimestampedWriter({ path, format: 'tlog' });
+    recs.forEach((r, i) => w.write(r.bytes, (r.timestampUs - (i >= half ? 7 * 60e6 : 0)) / 1000));
+    await w.close();
+    const t = fakeTime();
+    const { chunks, rx, src } = await collect({ path, speed: 100, clock: t.clock, sleep: t.sleep });
+    expect(chunks).toEqual(recs.map((r) => r.bytes));
+    expect(src.counters).toMatchObject({ chunks: recs.length, badRecords: 0, clockSteps: 1 });
+    for (let i = 1; i < rx.length; i++) expect(rx[i]!.monoMs).toBeGreaterThanOrEqual(rx[i - 1]!.monoMs);
+    expect(rx[half - 1]!.wallMs - rx[half]!.wallMs).toBeGreaterThan(6 * 60e3); // the recorded wall time, stepped
+    const spanUs = recs[half - 1]!.timestampUs - recs[0]!.timestampUs + (recs.at(-1)!.timestampUs - recs[half]!.timestampUs);
+    expect(t.sleeps.reduce((a, b) => a + b, 0)).toBeCloseTo(spanUs / 1000 / 100, 3);
+  });
+
   it('writes a tlog (timestamp + packet, no length) that reads back', async () => {
     const path = join(dir, 'out.tlog');
     const w = new TimestampedWriter({ path, format: 'tlog' });

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MavlinkDecoder } from '../../../agent/src/protocols/mavlink/decoder.js';
+import type { MavlinkPacket } from '../../../agent/src/protocols/mavlink/types.js';
 import { mavlinkPacketLength, readTlogFile, readU64BE, splitTlog, TlogSplitter, writeU64BE, type TlogRecord } from '../../../agent/src/io/tlog.js';
 import { SHARED_DATA } from '../../helpers/paths.js';
 
@@ -37,7 +39,7 @@ describe('real tlogs split into timestamped packets', () => {
   ])('%s: %i records (%i v1, %i v2, %i signed), nothing skipped, time never goes back', (name, total, v1, v2, signed) => {
     const bytes = readFileSync(tlog(name));
     const { records, counters } = splitTlog(bytes);
-    expect(counters).toEqual({ records: total, bytesSkipped: 0, resyncs: 0, truncated: 0 });
+    expect(counters).toEqual({ records: total, bytesSkipped: 0, resyncs: 0, truncated: 0, clockSteps: 0 });
     expect(records.filter((r) => r.packet[0] === 0xfe)).toHaveLength(v1);
     expect(records.filter((r) => r.packet[0] === 0xfd)).toHaveLength(v2);
     expect(records.filter((r) => r.packet[0] === 0xfd && (r.packet[2]! & 1) === 1)).toHaveLength(signed);
@@ -104,5 +106,80 @@ describe('real tlogs split into timestamped packets', () => {
       for (const c of chunks) s.push(c);
       s.end();
     }), { numRuns: 300 });
+  });
+});
+
+/** The records written back as tlog bytes, each timestamp shifted by `shiftUs`. */
+function tlogBytes(records: TlogRecord[], shiftUs = 0): Buffer {
+  const parts: Buffer[] = [];
+  for (const r of records) {
+    const ts = Buffer.alloc(8);
+    writeU64BE(ts, 0, r.timestampUs + shiftUs);
+    parts.push(ts, r.packet);
+  }
+  return Buffer.concat(parts);
+}
+
+describe('a tlog whose clock steps backwards', () => {
+  const SEVEN_MINUTES_US = 7 * 60e6;
+
+  /** One real log cut in two, its second half with the clock set back by seven minutes. */
+  function spliced(name: string): { ref: TlogRecord[]; half: number; bytes: Buffer } {
+    const ref = splitTlog(readFileSync(tlog(name))).records;
+    const half = ref.length >> 1;
+    const bytes = Buffer.concat([tlogBytes(ref.slice(0, half)), tlogBytes(ref.slice(half), -SEVEN_MINUTES_US)]);
+    return { ref, half, bytes };
+  }
+
+  it.each(['20211202-132614.tlog', '2021-12-08-14-59-44.tlog', '2013-10-13_18-31-24.tlog'])(
+    '%s spliced with its own clock set back 7 minutes: every packet of both parts split and decoded, the step counted once',
+    (name) => {
+      const { ref, half, bytes } = spliced(name);
+      const { records, counters } = splitTlog(bytes);
+      expect(counters).toEqual({ records: ref.length, bytesSkipped: 0, resyncs: 0, truncated: 0, clockSteps: 1 });
+      expect(records.map((r) => r.packet)).toEqual(ref.map((r) => r.packet));
+      expect(records.map((r) => r.timestampUs)).toEqual(ref.map((r, i) => r.timestampUs - (i >= half ? SEVEN_MINUTES_US : 0)));
+      // The step really is backwards by more than the splitter's one-minute tolerance.
+      expect(records[half - 1]!.timestampUs - records[half]!.timestampUs).toBeGreaterThan(6 * 60e6);
+
+      const decoded: MavlinkPacket[] = [];
+      const d = new MavlinkDecoder({ onFrame: (p) => decoded.push(p), emitUnknown: true });
+      for (const r of records) d.push(r.packet, { monoMs: r.timestampUs / 1000, wallMs: r.timestampUs / 1000 });
+      d.end();
+      expect(decoded).toHaveLength(ref.length);
+      expect(d.counters).toMatchObject({ framesOk: ref.length, badChecksum: 0, bytesSkipped: 0, unverified: 0 });
+    },
+  );
+
+  it('gives the same records for any chunking of the spliced file', () => {
+    const { bytes, half } = spliced('2021-12-08-14-59-44.tlog');
+    // Around the splice, so that the stepped record is cut across pushes.
+    const at = tlogBytes(splitTlog(bytes).records.slice(0, half)).length;
+    const region = bytes.subarray(at - 3000, at + 3000);
+    const ref = splitTlog(region);
+    expect(ref.counters.clockSteps).toBe(1);
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: region.length }), { maxLength: 40 }), (cuts) => {
+      const got: TlogRecord[] = [];
+      const s = new TlogSplitter({ onRecord: (r) => got.push(r) });
+      let prev = 0;
+      for (const c of [...cuts].sort((a, b) => a - b)) {
+        s.push(region.subarray(prev, c));
+        prev = c;
+      }
+      s.push(region.subarray(prev));
+      s.end();
+      expect(got).toEqual(ref.records);
+      expect(s.counters).toEqual(ref.counters);
+    }), { numRuns: 50 });
+  });
+
+  it('still refuses a packet that fails its CRC where its timestamp steps; the next good one is taken', () => {
+    const { ref, half, bytes } = spliced('20211202-132614.tlog');
+    const at = tlogBytes(ref.slice(0, half)).length;
+    const dirty = Buffer.from(bytes);
+    dirty[at + 8 + 10] ^= 0x55; // a payload byte of the first stepped packet
+    const { records, counters } = splitTlog(dirty);
+    expect(records.map((r) => r.packet)).toEqual([...ref.slice(0, half), ...ref.slice(half + 1)].map((r) => r.packet));
+    expect(counters).toMatchObject({ records: ref.length - 1, bytesSkipped: 8 + ref[half]!.packet.length, resyncs: 1, clockSteps: 1 });
   });
 });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox } from '../../../agent/src/outbox/outbox.js';
-import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
+import { decodeRecord, encodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i, counters: { ['pad'.repeat(60)]: i } });
@@ -74,7 +74,7 @@ describe('Outbox when the disk is full', () => {
       rmSync(dir, { recursive: true, force: true });
     });
     const alerts: AlertBody[] = [];
-    const o = new Outbox({ path: join(dir, 'outbox.db'), unit: 'u1', maxBytes: 64 << 20, groupCommitMs: 20, logger, memoryRingBytes: 256 * 1024, onAlert: (a) => alerts.push(a) });
+    const o = new Outbox({ path: join(dir, 'outbox.db'), unit: 'u1', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 20, logger, memoryRingBytes: 256 * 1024, onAlert: (a) => alerts.push(a) });
     cleanups.push(() => o.stop());
     await o.start();
     // leave ~200 KiB free
@@ -103,7 +103,7 @@ describe('Outbox when the disk is full', () => {
     let full = false;
     const openDatabase = faultyDatabase(() => (full ? Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }) : undefined));
     const alerts: AlertBody[] = [];
-    const o = new Outbox({ path: join(dir, 'outbox.db'), unit: 'u1', maxBytes: 64 << 20, groupCommitMs: 20, logger, memoryRingBytes: 128 * 1024, onAlert: (a) => alerts.push(a), openDatabase });
+    const o = new Outbox({ path: join(dir, 'outbox.db'), unit: 'u1', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 20, logger, memoryRingBytes: 128 * 1024, onAlert: (a) => alerts.push(a), openDatabase });
     cleanups.push(() => o.stop());
     await o.start();
     const appended: number[] = [];

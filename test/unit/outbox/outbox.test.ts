@@ -6,7 +6,9 @@ import pino from 'pino';
 import Database from 'better-sqlite3';
 import { corruptError, faultyDatabase } from '../../helpers/faulty-db.js';
 import { Outbox, seqRanges, type OutboxOptions } from '../../../agent/src/outbox/outbox.js';
-import { decodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
+import { ROW_EXPIRES_AT_MS, ROW_ID, ROW_KIND, ROW_PAYLOAD, ROW_SEQ } from '../../../agent/src/outbox/types.js';
+import { decodeRecord, encodeRecord, type AlertBody, type StatusBody } from '../../../agent/src/wire/index.js';
+import type { TimerHandle, Timers } from '../../../agent/src/io/timers.js';
 
 const logger = pino({ level: 'silent' });
 const status = (i: number): StatusBody => ({ spokesPerSecond: i, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: i });
@@ -17,7 +19,7 @@ function tmpPath(): string {
 
 const open: Outbox[] = [];
 function make(opts: Partial<OutboxOptions> & { path: string }): Outbox {
-  const o = new Outbox({ unit: 'u1', maxBytes: 64 << 20, groupCommitMs: 50, logger, ...opts });
+  const o = new Outbox({ unit: 'u1', encode: encodeRecord, maxBytes: 64 << 20, groupCommitMs: 50, logger, ...opts });
   open.push(o);
   return o;
 }
@@ -52,7 +54,10 @@ describe('Outbox', () => {
     const r4 = allRows(b).at(-1)!;
     const rec = decodeRecord(r4.payload);
     expect(rec).toMatchObject({ unit: 'u1', session: 2, seq: 4, kind: 'status' });
-    expect(r4.topic).toBe('lookout/v1/u1/status');
+    // The outbox knows no MQTT: a row carries its kind, the publisher makes the topic of it
+    // (test/unit/publish/publisher-rows.test.ts: lookout/v1/u1/status).
+    expect(r4).not.toHaveProperty('topic');
+    expect(r4.kind).toBe('status');
     expect(b.depth).toBe(3);
   });
 
@@ -220,16 +225,17 @@ describe('Outbox', () => {
     for (const priority of [4, 2, 1]) {
       const want = all.filter((r) => r.priority === priority);
       const got = o.peekRows(0, 1000, priority);
-      expect(got.map((r) => [r[0], r[1], r[2], r[3], r[4]])).toEqual(want.map((r) => [r.rowId, r.seq, r.kind, r.topic, r.expiresAtMs]));
-      for (let i = 0; i < got.length; i++) expect(Buffer.compare(got[i][5], want[i].payload)).toBe(0);
-      expect(got[0][3]).toBe(`lookout/v1/${unit}/${got[0][2]}`);
+      expect(got.map((r) => [r[ROW_ID], r[ROW_SEQ], r[ROW_KIND], r[ROW_EXPIRES_AT_MS]])).toEqual(want.map((r) => [r.rowId, r.seq, r.kind, r.expiresAtMs]));
+      for (let i = 0; i < got.length; i++) expect(Buffer.compare(got[i][ROW_PAYLOAD], want[i].payload)).toBe(0);
+      // the unit crossed JSON nowhere: it is in the payload, byte for byte (the topic is the publisher's)
+      expect(decodeRecord(got[0][ROW_PAYLOAD])).toMatchObject({ unit, kind: got[0][ROW_KIND] });
     }
     // limit and cursor
     const status1 = o.peekRows(0, 5, 1);
     expect(status1).toHaveLength(5);
-    const next = o.peekRows(status1[4][0], 5, 1);
-    expect(next[0][0]).toBeGreaterThan(status1[4][0]);
-    expect(next.map((r) => r[1])).toEqual(all.filter((r) => r.priority === 1).slice(5, 10).map((r) => r.seq));
+    const next = o.peekRows(status1[4][ROW_ID], 5, 1);
+    expect(next[0][ROW_ID]).toBeGreaterThan(status1[4][ROW_ID]);
+    expect(next.map((r) => r[ROW_SEQ])).toEqual(all.filter((r) => r.priority === 1).slice(5, 10).map((r) => r.seq));
     expect(o.peekRows(all.at(-1)!.rowId, 10, 1)).toEqual([]);
     expect(o.peekRows(0, 10, 9)).toEqual([]);
   });
@@ -245,12 +251,12 @@ describe('Outbox', () => {
     const status1 = o.peekRows(0, 100, 1);
     const alerts = o.peekRows(0, 100, 4);
     // acknowledge every other alert and the first ten status rows, five of them twice (not yet committed)
-    const acked = [...alerts.filter((_, i) => i % 2 === 0).map((r) => r[0]), ...status1.slice(0, 10).map((r) => r[0])];
+    const acked = [...alerts.filter((_, i) => i % 2 === 0).map((r) => r[ROW_ID]), ...status1.slice(0, 10).map((r) => r[ROW_ID])];
     o.ack(acked);
     o.ack(acked.slice(0, 5));
     const ackedSet = new Set(acked);
-    expect(o.peekRows(0, 100, 1).map((r) => r[0])).toEqual(status1.map((r) => r[0]).filter((id) => !ackedSet.has(id)));
-    expect(o.peekRows(0, 100, 4).map((r) => r[0])).toEqual(alerts.map((r) => r[0]).filter((id) => !ackedSet.has(id)));
+    expect(o.peekRows(0, 100, 1).map((r) => r[ROW_ID])).toEqual(status1.map((r) => r[ROW_ID]).filter((id) => !ackedSet.has(id)));
+    expect(o.peekRows(0, 100, 4).map((r) => r[ROW_ID])).toEqual(alerts.map((r) => r[ROW_ID]).filter((id) => !ackedSet.has(id)));
     expect(allRows(o).map((r) => r.rowId).filter((id) => ackedSet.has(id))).toEqual([]);
     expect(o.depth).toBe(60);
     // the commit deletes each acknowledged row once, however often it was acknowledged
@@ -260,9 +266,9 @@ describe('Outbox', () => {
     expect(allRows(o)).toHaveLength(60 - acked.length);
     expect(o.peekRows(0, 100, 1)).toHaveLength(20);
     // acknowledged after the commit: skipped again until the next one
-    const more = o.peekRows(0, 3, 1).map((r) => r[0]);
+    const more = o.peekRows(0, 3, 1).map((r) => r[ROW_ID]);
     o.ack(more);
-    expect(o.peekRows(0, 100, 1).map((r) => r[0])).not.toContain(more[0]);
+    expect(o.peekRows(0, 100, 1).map((r) => r[ROW_ID])).not.toContain(more[0]);
     o.flush();
     expect(o.depth).toBe(60 - acked.length - 3);
   });
@@ -274,6 +280,32 @@ describe('Outbox', () => {
     o.flush();
     for (const limit of [0, -1, 2.5, Number.NaN]) expect(() => o.peekRows(0, limit, 1)).toThrow(RangeError);
     expect(o.peekRows(0, 3, 1)).toHaveLength(1);
+  });
+
+  it('the group commit runs on the injected timers (nothing bare: fake timers reach it)', async () => {
+    const due: Array<{ fn: () => void; ms: number }> = [];
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        const t = { fn, ms, unref: () => t };
+        due.push(t);
+        return t;
+      },
+      clearTimeout: (h: TimerHandle) => {
+        const i = due.indexOf(h as (typeof due)[number]);
+        if (i >= 0) due.splice(i, 1);
+      },
+      setImmediate: (fn) => fn(),
+    };
+    const o = make({ path: tmpPath(), timers, groupCommitMs: 30 });
+    await o.start();
+    expect(due.map((t) => t.ms)).toEqual([30]);
+    o.append('status', status(1));
+    expect(allRows(o)).toHaveLength(0);
+    due.shift()!.fn();
+    expect(allRows(o)).toHaveLength(1);
+    expect(due.map((t) => t.ms)).toEqual([30]); // the next group
+    await o.stop();
+    expect(due).toEqual([]);
   });
 
   it('seqRanges compresses seqs', () => {
@@ -291,7 +323,7 @@ describe('Outbox misuse', () => {
   });
 
   it('append before start is a TypeError', () => {
-    const o = new Outbox({ path: tmpPath(), unit: 'u', maxBytes: 1 << 20, groupCommitMs: 10, logger });
+    const o = new Outbox({ path: tmpPath(), unit: 'u', encode: encodeRecord, maxBytes: 1 << 20, groupCommitMs: 10, logger });
     expect(() => o.append('status', status(1))).toThrow(TypeError);
   });
 });

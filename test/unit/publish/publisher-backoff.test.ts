@@ -7,7 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EventEmitter } from 'node:events';
 import pino from 'pino';
 import type { MqttClient } from 'mqtt';
-import { Publisher, type OutboxSource } from '../../../agent/src/publish/publisher.js';
+import { Publisher } from '../../../agent/src/publish/publisher.js';
+import type { OutboxSource } from '../../../agent/src/outbox/types.js';
+import type { TimerHandle, Timers } from '../../../agent/src/io/timers.js';
 import { mqttConfigSchema } from '../../../agent/src/publish/config.js';
 
 class FakeClient extends EventEmitter {
@@ -101,6 +103,51 @@ describe('Publisher reconnect backoff (fake timers)', () => {
     await p.stop();
     await advance(120_000);
     expect(attempts).toHaveLength(6);
+  });
+});
+
+describe('Publisher timers', () => {
+  it('the reconnect runs on the injected timers', async () => {
+    const due: Array<{ fn: () => void; ms: number }> = [];
+    const timers: Timers = {
+      setTimeout: (fn, ms) => {
+        const t = { fn, ms, unref: () => t };
+        due.push(t);
+        return t;
+      },
+      clearTimeout: (h: TimerHandle) => {
+        const i = due.indexOf(h as (typeof due)[number]);
+        if (i >= 0) due.splice(i, 1);
+      },
+      setImmediate: (fn) => queueMicrotask(fn),
+    };
+    let attempts = 0;
+    const connect = (): MqttClient => {
+      attempts++;
+      const c = new FakeClient();
+      queueMicrotask(() => c.emit('close'));
+      return c as unknown as MqttClient;
+    };
+    const p = new Publisher({
+      outbox,
+      unit: 'u1',
+      mqtt: mqttConfigSchema.parse({ reconnect: { minMs: 1000, maxMs: 30_000 } }),
+      logger: pino({ level: 'silent' }),
+      birth: () => ({ version: '', sensors: [], configHash: '', session: 1, capabilities: [], startedMs: 0, nextSeq: 1 }),
+      connect,
+      random: () => 1,
+      timers,
+    });
+    await p.start();
+    await new Promise((r) => setImmediate(r));
+    expect(attempts).toBe(1);
+    expect(due.map((t) => t.ms)).toEqual([1000]);
+    due.shift()!.fn();
+    await new Promise((r) => setImmediate(r));
+    expect(attempts).toBe(2);
+    expect(due.map((t) => t.ms)).toEqual([2000]);
+    await p.stop();
+    expect(due).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../../io/types.js';
+import { FrameBuffer } from '../frame-buffer.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
 import { parseBlockRecords, RecordFault, type ParseLimits } from './record.js';
 import { TypedArraySlab } from './slab.js';
@@ -24,8 +25,9 @@ export interface Cat240Counters extends DecoderCounters {
 
 export interface Cat240DecoderOptions extends StreamDecoderOptions<Cat240Message> {
   /**
-   * Largest data block accepted (LEN, header included); also what bounds the buffer
-   * (maxBlockBytes + 3 bytes). Default and maximum 65535, what LEN can express.
+   * Largest data block accepted (LEN, header included); also what bounds the bytes held between
+   * pushes (maxBlockBytes + 3; the frame buffer allocates twice that). Default and maximum
+   * 65535, what LEN can express.
    */
   maxBlockBytes?: number;
   /** Largest NB_CELLS accepted; bounds what compressed video can inflate to. Default 1 Mi cells. */
@@ -54,14 +56,14 @@ const MSG_INDEX_HALF_RANGE = 0x8000_0000;
 export class Cat240Decoder implements StreamDecoder<Cat240Message> {
   readonly counters: Cat240Counters;
   readonly maxBlockBytes: number;
-  /** The buffer's fixed capacity: one largest block plus the next block's header. */
+  /** Most bytes held between pushes: one largest block plus the next block's header. */
   readonly bufferCapacity: number;
   private readonly onFrame: (frame: Cat240Message) => void;
   private readonly limits: ParseLimits;
-  private readonly buf: Buffer;
-  /** The same memory as a plain Uint8Array: subarray/slice on it avoid Buffer's slower paths. */
-  private readonly view: Uint8Array;
-  private len = 0;
+  private readonly pending: FrameBuffer;
+  private readonly scanPushed = (b: Uint8Array, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, false, false);
+  private readonly scanIdle = (b: Uint8Array, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, true, false);
+  private readonly scanFinal = (b: Uint8Array, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, true, true);
   private skipping = false;
   private lastRx: ReceiveTime = NO_RX;
   private readonly lastMsgIndex = new Map<number, number>();
@@ -82,30 +84,22 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     this.maxBlockBytes = maxBlockBytes;
     this.limits = { maxCellsPerMessage: maxCells, slab: new TypedArraySlab() };
     this.bufferCapacity = maxBlockBytes + BLOCK_HEADER_BYTES;
-    this.buf = Buffer.alloc(this.bufferCapacity);
-    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.counters = {
       ...newDecoderCounters(),
       records: 0, videoMessages: 0, summaryMessages: 0, badBlocks: 0, decompressErrors: 0,
       msgIndexGaps: 0, messagesLost: 0, msgIndexResets: 0,
     };
+    this.pending = new FrameBuffer(this.bufferCapacity, this.counters);
   }
 
   /** Bytes currently held (never more than `bufferCapacity`). */
   get bufferedBytes(): number {
-    return this.len;
+    return this.pending.length;
   }
 
   push(chunk: Uint8Array, rx: ReceiveTime): void {
     this.lastRx = rx;
-    let off = 0;
-    while (off < chunk.length) {
-      const n = Math.min(this.bufferCapacity - this.len, chunk.length - off);
-      this.buf.set(chunk.subarray(off, off + n), this.len);
-      this.len += n;
-      off += n;
-      this.scan(rx, false, false);
-    }
+    this.pending.push(plainView(chunk), this.scanPushed);
   }
 
   /**
@@ -113,13 +107,12 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
    * possible inner block start is decided and emitted. A block still arriving is kept whole.
    */
   flush(): void {
-    this.scan(this.lastRx, true, false);
+    this.pending.rescan(this.scanIdle);
   }
 
   end(): void {
-    this.scan(this.lastRx, true, true);
-    if (this.len > 0) this.skip(this.len);
-    this.len = 0;
+    this.pending.rescan(this.scanFinal);
+    this.skip(this.pending.clear());
     this.skipping = false;
   }
 
@@ -154,12 +147,13 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
     this.skipping = false;
   }
 
-  /** `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped. */
-  private scan(rx: ReceiveTime, atEnd: boolean, final: boolean): void {
-    const b = this.buf;
-    const len = this.len;
+  /**
+   * Decodes the blocks of b[pos, len) and returns where an undecided one starts (len when none).
+   * `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped.
+   */
+  private scan(b: Uint8Array, pos: number, len: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
     const maxLen = this.maxBlockBytes;
-    let p = 0;
+    let p = pos;
     while (p < len) {
       if (b[p] !== CAT240_CATEGORY) {
         const next = b.subarray(0, len).indexOf(CAT240_CATEGORY, p);
@@ -188,7 +182,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         p++;
         continue;
       }
-      const verdict = this.judge(this.view, p, blockLen, rx, atEnd);
+      const verdict = this.judge(b, p, blockLen, len, rx, atEnd);
       if (verdict === VERDICT_WAIT) break;
       if (verdict === VERDICT_BAD) {
         this.skip(1);
@@ -198,10 +192,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
       this.emitScratch();
       p += blockLen;
     }
-    if (p > 0) {
-      b.copyWithin(0, p, len);
-      this.len = len - p;
-    }
+    return p;
   }
 
   /**
@@ -213,7 +204,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
    * is accepted at once, so latency is zero and a good block followed by noise is kept.
    * Leaves the parsed messages in `scratch` on VERDICT_OK.
    */
-  private judge(b: Uint8Array, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
+  private judge(b: Uint8Array, p: number, blockLen: number, len: number, rx: ReceiveTime, atEnd: boolean): number {
     const out = this.scratch;
     out.length = 0;
     const fault = parseBlockRecords(b, p + BLOCK_HEADER_BYTES, p + blockLen, rx, this.limits, out);
@@ -223,7 +214,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
       if (!this.skipping) this.countFault(fault);
       return VERDICT_BAD;
     }
-    const inner = this.innerBlockVerdict(b, p, blockLen, rx, atEnd);
+    const inner = this.innerBlockVerdict(b, p, blockLen, len, rx, atEnd);
     if (inner !== VERDICT_OK) {
       out.length = 0;
       if (inner === VERDICT_BAD && !this.skipping) this.counters.badBlocks++;
@@ -237,9 +228,8 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
    * in bounds, FSPEC flagging I010 and I000): random video passes the screen about once in 2^10
    * bytes and then almost always fails the parse.
    */
-  private innerBlockVerdict(b: Uint8Array, p: number, blockLen: number, rx: ReceiveTime, atEnd: boolean): number {
+  private innerBlockVerdict(b: Uint8Array, p: number, blockLen: number, len: number, rx: ReceiveTime, atEnd: boolean): number {
     const end = p + blockLen;
-    const len = this.len;
     const maxLen = this.maxBlockBytes;
     const probe = this.probe;
     // indexOf on a view bounded at `end` (the buffer beyond is stale): native, about 5x a JS loop.
@@ -328,6 +318,11 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
       this.counters.resyncs++;
     }
   }
+}
+
+/** A plain Uint8Array on the same memory: subarray on it avoids Buffer's slower path (Buffer chunks from serial). */
+function plainView(chunk: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(chunk) === Uint8Array.prototype ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 const VERDICT_OK = 0;

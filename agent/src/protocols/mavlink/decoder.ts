@@ -1,6 +1,8 @@
 import type { ReceiveTime } from '../../io/types.js';
+import { FrameBuffer } from '../frame-buffer.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
 import { mavlinkCrc } from './crc.js';
+import { crcExtraOf, maxLengthOf, minLengthOf } from './crc-extra.js';
 import { messageDef, type MessageDef } from './messages.js';
 import { checkSigningKey, computeSignature, readTimestamp, SIGNATURE_LENGTH, SigningStreams } from './signing.js';
 import { MAVLINK1_MAGIC, MAVLINK2_MAGIC, MAVLINK_IFLAG_SIGNED, type MavlinkPacket, type MavlinkSignature } from './types.js';
@@ -15,10 +17,13 @@ export interface MavlinkDecoderOptions extends StreamDecoderOptions<MavlinkPacke
   signingKey?: Uint8Array;
   acceptUnsigned?: boolean;
   /**
-   * Emit packets of message ids this decoder does not know, with `name: 'UNKNOWN'` and the raw
-   * payload. Their checksum cannot be checked (CRC_EXTRA unknown), so such a packet is accepted
-   * only when the next byte is again a packet start or the stream ends there. Default false:
-   * they are counted (`unknownType`) and skipped.
+   * Emit packets of message ids this decoder does not decode, with `name: 'UNKNOWN'` and the raw
+   * payload. Ids of the common set and the ardupilotmega dialect (crc-extra.ts) are checked on
+   * their CRC like decoded ones (`verified: true`, counted in `framesOk`). An id outside that
+   * table cannot be checked (CRC_EXTRA unknown): such a packet is framed only, accepted when the
+   * next byte is again a packet start or the stream ends there, emitted with `verified: false`
+   * and counted as `unverified`, never in `framesOk`. Default false: undecoded packets are
+   * counted (`unknownType`, and `unverified` when unchecked) and skipped.
    */
   emitUnknown?: boolean;
 }
@@ -35,6 +40,11 @@ export interface MavlinkCounters extends DecoderCounters {
   unsigned: number;
   /** MAVLink 2 packets dropped for an incompatibility flag other than signing. */
   incompatFlags: number;
+  /**
+   * Packets of ids without a known CRC_EXTRA, taken on framing alone (the byte after them starts
+   * a packet). Also counted in `unknownType`; never in `framesOk`.
+   */
+  unverified: number;
 }
 
 /** Largest packet: 10-byte v2 header, 255 payload, 2 checksum, 13 signature. */
@@ -43,9 +53,10 @@ export const MAVLINK_MAX_PACKET = 10 + 255 + 2 + SIGNATURE_LENGTH;
 const NO_TIME: ReceiveTime = { monoMs: 0, wallMs: 0 };
 
 /**
- * Streaming MAVLink 1 + 2 decoder. Known messages (HEARTBEAT, ATTITUDE, GLOBAL_POSITION_INT,
- * GPS_RAW_INT, VFR_HUD, STATUSTEXT) are accepted on their CRC (with CRC_EXTRA) and decoded
- * from the payload zero-extended to its full length. A false start is skipped one byte at a
+ * Streaming MAVLink 1 + 2 decoder. Packets of ids in the CRC_EXTRA table (common +
+ * ardupilotmega) are accepted on their CRC; the decoded messages (HEARTBEAT, ATTITUDE,
+ * GLOBAL_POSITION_INT, GPS_RAW_INT, VFR_HUD, STATUSTEXT) are read from the payload
+ * zero-extended to its full length. Other ids are framed only (see `emitUnknown`). A false start is skipped one byte at a
  * time. The buffer between pushes holds at most one partial packet (MAVLINK_MAX_PACKET + 1).
  */
 export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
@@ -58,14 +69,23 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
     replayed: 0,
     unsigned: 0,
     incompatFlags: 0,
+    unverified: 0,
   };
   private readonly onFrame: (p: MavlinkPacket) => void;
   private readonly key: Uint8Array | undefined;
   private readonly acceptUnsigned: boolean;
   private readonly emitUnknown: boolean;
   private readonly streams = new SigningStreams();
-  private readonly carry = new Uint8Array(2 * (MAVLINK_MAX_PACKET + 1));
-  private carryLen = 0;
+  /** One partial packet, plus the byte after it that confirms an unchecked id. */
+  private readonly pending = new FrameBuffer(MAVLINK_MAX_PACKET + 1, this.counters);
+  private readonly scanPushed = (buf: Uint8Array, pos: number, end: number, carried: number): number => {
+    this.prevRxUpTo = carried;
+    const p = this.scan(buf, pos, end, false);
+    this.prevRxUpTo = -1;
+    return p;
+  };
+  private readonly scanIdle = (buf: Uint8Array, pos: number, end: number): number => this.scan(buf, pos, end, false, true);
+  private readonly scanFinal = (buf: Uint8Array, pos: number, end: number): number => this.scan(buf, pos, end, true);
   private readonly scratch = new Uint8Array(256);
   private readonly scratchView = new DataView(this.scratch.buffer);
   private readonly sig = new Uint8Array(6);
@@ -85,36 +105,13 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
   }
 
   get buffered(): number {
-    return this.carryLen;
+    return this.pending.length;
   }
 
   push(chunk: Uint8Array, rx: ReceiveTime): void {
     this.prevRx = this.rx;
     this.rx = rx;
-    let ci = 0;
-    let first = true;
-    while (this.carryLen > 0) {
-      if (ci >= chunk.length) return;
-      const take = Math.min(chunk.length - ci, this.carry.length - this.carryLen);
-      this.carry.set(chunk.subarray(ci, ci + take), this.carryLen);
-      const old = this.carryLen;
-      this.carryLen += take;
-      ci += take;
-      this.prevRxUpTo = first ? old : -1;
-      first = false;
-      const p = this.scan(this.carry, 0, this.carryLen, false);
-      this.prevRxUpTo = -1;
-      if (p >= old) {
-        ci -= this.carryLen - p;
-        this.carryLen = 0;
-        break;
-      }
-      this.carry.copyWithin(0, p, this.carryLen);
-      this.carryLen -= p;
-    }
-    const p = this.scan(chunk, ci, chunk.length, false);
-    this.carry.set(chunk.subarray(p), 0);
-    this.carryLen = chunk.length - p;
+    this.pending.push(chunk, this.scanPushed);
   }
 
   /**
@@ -122,18 +119,15 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
    * taken now instead of waiting for the next packet's first byte.
    */
   flush(): void {
-    if (this.carryLen === 0) return;
-    const p = this.scan(this.carry, 0, this.carryLen, false, true);
-    this.carry.copyWithin(0, p, this.carryLen);
-    this.carryLen -= p;
+    this.pending.rescan(this.scanIdle);
   }
 
   end(): void {
     this.prevRxUpTo = Infinity;
     this.prevRx = this.rx;
-    if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
+    this.pending.rescan(this.scanFinal);
     this.prevRxUpTo = -1;
-    this.carryLen = 0;
+    this.pending.clear();
   }
 
   /** Decodes the packets in buf[pos, end); returns where an unfinished packet starts (or end). */
@@ -160,15 +154,16 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       const total = headerLen + len + 2 + (signed ? SIGNATURE_LENGTH : 0);
       const msgid = v2 ? buf[pos + 7]! | (buf[pos + 8]! << 8) | (buf[pos + 9]! << 16) : buf[pos + 5]!;
       const def = messageDef(msgid);
-      // Unknown ids are confirmed by the next byte being a packet start: wait for it.
-      const need = def === undefined && !idle ? total + 1 : total;
+      const crcExtra = def !== undefined ? def.crcExtra : crcExtraOf(msgid);
+      // Unchecked ids are confirmed by the next byte being a packet start: wait for it.
+      const need = crcExtra < 0 && !idle ? total + 1 : total;
       if (end - pos < need && !final) return pos;
       if (end - pos < total) {
         this.skip();
         pos++;
         continue;
       }
-      if (def === undefined) {
+      if (crcExtra < 0) {
         const next = pos + total < end ? buf[pos + total] : undefined;
         if (next !== undefined && next !== MAVLINK1_MAGIC && next !== MAVLINK2_MAGIC) {
           this.skip();
@@ -182,18 +177,19 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
         }
         this.synced();
         c.unknownType++;
-        if (this.emitUnknown) this.emit(buf, pos, total, v2, len, msgid, undefined, signed);
+        c.unverified++;
+        if (this.emitUnknown) this.emit(buf, pos, total, v2, len, msgid, undefined, signed, false);
         pos += total;
         continue;
       }
-      if (len > def.maxLength || (!v2 && len < def.minLength)) {
+      if (def !== undefined ? len > def.maxLength || (!v2 && len < def.minLength) : len > maxLengthOf(msgid) || (!v2 && len < minLengthOf(msgid))) {
         this.skip();
         pos++;
         continue;
       }
       const crcAt = pos + headerLen + len;
       const crc = buf[crcAt]! | (buf[crcAt + 1]! << 8);
-      if (mavlinkCrc(buf, pos + 1, crcAt, def.crcExtra) !== crc) {
+      if (mavlinkCrc(buf, pos + 1, crcAt, crcExtra) !== crc) {
         c.badChecksum++;
         this.skip();
         pos++;
@@ -205,14 +201,17 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
         pos += total;
         continue;
       }
-      this.emit(buf, pos, total, v2, len, msgid, def, signed);
+      if (def === undefined) {
+        c.unknownType++;
+        if (this.emitUnknown) this.emit(buf, pos, total, v2, len, msgid, undefined, signed, true);
+      } else this.emit(buf, pos, total, v2, len, msgid, def, signed, true);
       pos += total;
     }
     return end;
   }
 
   /**
-   * True when a known packet with a good CRC starts inside buf[from, to) and fits in the buffer.
+   * True when a packet of a checkable id with a good CRC starts inside buf[from, to) and fits in the buffer.
    * An unknown-id candidate is only checked by the byte after it, so without this a false start
    * (a 0xFE inside a timestamp, a payload) could swallow the real packets that follow it.
    */
@@ -224,10 +223,11 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       const h = v2 ? 10 : 6;
       if (end - q < h + 2) return false;
       const len = buf[q + 1]!;
-      const def = messageDef(v2 ? buf[q + 7]! | (buf[q + 8]! << 8) | (buf[q + 9]! << 16) : buf[q + 5]!);
-      if (def === undefined || len > def.maxLength || end - q < h + len + 2) continue;
+      const id = v2 ? buf[q + 7]! | (buf[q + 8]! << 8) | (buf[q + 9]! << 16) : buf[q + 5]!;
+      const crcExtra = crcExtraOf(id);
+      if (crcExtra < 0 || len > maxLengthOf(id) || end - q < h + len + 2) continue;
       const crcAt = q + h + len;
-      if (mavlinkCrc(buf, q + 1, crcAt, def.crcExtra) === (buf[crcAt]! | (buf[crcAt + 1]! << 8))) return true;
+      if (mavlinkCrc(buf, q + 1, crcAt, crcExtra) === (buf[crcAt]! | (buf[crcAt + 1]! << 8))) return true;
     }
     return false;
   }
@@ -244,7 +244,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
     this.skipping = false;
   }
 
-  private emit(buf: Uint8Array, pos: number, total: number, v2: boolean, len: number, msgid: number, def: MessageDef | undefined, signed: boolean): void {
+  private emit(buf: Uint8Array, pos: number, total: number, v2: boolean, len: number, msgid: number, def: MessageDef | undefined, signed: boolean, verified: boolean): void {
     const c = this.counters;
     const headerLen = v2 ? 10 : 6;
     let signature: MavlinkSignature | null = null;
@@ -298,12 +298,13 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       // A copy: Buffer#slice would be a view of a chunk the caller may reuse.
       payload,
       message,
+      verified,
       signature,
       rx: pos + total <= this.prevRxUpTo ? this.prevRx : this.rx,
     };
     if (v2) c.v2++;
     else c.v1++;
-    c.framesOk++;
+    if (verified) c.framesOk++;
     this.onFrame(packet);
   }
 }

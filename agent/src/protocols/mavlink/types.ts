@@ -120,7 +120,7 @@ export interface MavlinkPacket {
   type: 'mavlink';
   version: 1 | 2;
   msgid: number;
-  /** Message name, or 'UNKNOWN' for ids this decoder does not know (their CRC cannot be checked). */
+  /** Message name, or 'UNKNOWN' for ids this decoder does not decode (raw payload only). */
   name: MavlinkMessageName | 'UNKNOWN';
   seq: number;
   sysid: number;
@@ -129,8 +129,13 @@ export interface MavlinkPacket {
   compatFlags: number;
   /** Payload as received (MAVLink 2: trailing zeros truncated). A copy the packet owns. */
   payload: Uint8Array;
-  /** The decoded message, null for unknown ids. */
+  /** The decoded message, null for ids not decoded. */
   message: MavlinkMessage | null;
+  /**
+   * true: the CRC was checked with the id's CRC_EXTRA and matched. false: the id has no known
+   * CRC_EXTRA, so the packet was only framed (length and the next packet start) and may be noise.
+   */
+  verified: boolean;
   signature: MavlinkSignature | null;
   rx: ReceiveTime;
 }

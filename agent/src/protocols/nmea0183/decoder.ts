@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../../io/types.js';
+import { FrameBuffer } from '../frame-buffer.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
 import { typedSentence } from './sentences.js';
 import type { NmeaSentence } from './types.js';
@@ -58,8 +59,11 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
   private readonly onFrame: (s: NmeaSentence) => void;
   private readonly max: number;
   private readonly acceptMissingChecksum: boolean;
-  private readonly carry: Buffer;
-  private carryLen = 0;
+  /** One unfinished sentence (Buffer: the scan reads text with latin1Slice). */
+  private readonly pending: FrameBuffer<Buffer>;
+  private readonly scanPushed = (buf: Buffer, pos: number, end: number): number => this.scan(buf, pos, end, false);
+  private readonly scanIdle = (buf: Buffer, pos: number, end: number): number => this.scan(buf, pos, end, false, true);
+  private readonly scanFinal = (buf: Buffer, pos: number, end: number): number => this.scan(buf, pos, end, true);
   private rx: ReceiveTime = NO_TIME;
   private skipping = false;
   /** Offsets of the commas of the sentence being scanned (at most one per character). */
@@ -73,51 +77,28 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
     this.onFrame = options.onFrame;
     this.max = max;
     this.acceptMissingChecksum = options.acceptMissingChecksum ?? false;
-    // Twice the largest sentence: a pending sentence plus enough new bytes to settle it.
-    this.carry = Buffer.alloc(2 * (max + 2));
+    this.pending = new FrameBuffer(max + 2, this.counters, (n) => Buffer.alloc(n));
     this.commas = new Int32Array(max + 2);
   }
 
   /** Bytes held between pushes (never more than maxSentenceChars). */
   get buffered(): number {
-    return this.carryLen;
+    return this.pending.length;
   }
 
   push(chunk: Uint8Array, rx: ReceiveTime): void {
     this.rx = rx;
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    let ci = 0;
-    while (this.carryLen > 0) {
-      if (ci >= buf.length) return;
-      const take = Math.min(buf.length - ci, this.carry.length - this.carryLen);
-      buf.copy(this.carry, this.carryLen, ci, ci + take);
-      const old = this.carryLen;
-      this.carryLen += take;
-      ci += take;
-      const p = this.scan(this.carry, 0, this.carryLen, false);
-      if (p >= old) {
-        ci -= this.carryLen - p;
-        this.carryLen = 0;
-        break;
-      }
-      this.carry.copyWithin(0, p, this.carryLen);
-      this.carryLen -= p;
-    }
-    const p = this.scan(buf, ci, buf.length, false);
-    this.carryLen = buf.copy(this.carry, 0, p, buf.length);
+    this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), this.scanPushed);
   }
 
   /** The link went quiet: a last sentence complete but for its CR LF is decoded now. */
   flush(): void {
-    if (this.carryLen === 0) return;
-    const p = this.scan(this.carry, 0, this.carryLen, false, true);
-    this.carry.copyWithin(0, p, this.carryLen);
-    this.carryLen -= p;
+    this.pending.rescan(this.scanIdle);
   }
 
   end(): void {
-    if (this.carryLen > 0) this.scan(this.carry, 0, this.carryLen, true);
-    this.carryLen = 0;
+    this.pending.rescan(this.scanFinal);
+    this.pending.clear();
   }
 
   /**

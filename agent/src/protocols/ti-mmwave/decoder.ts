@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../../io/types.js';
+import { FrameBuffer } from '../frame-buffer.js';
 import { newDecoderCounters, type DecoderCounters, type StreamDecoder, type StreamDecoderOptions } from '../types.js';
 import { TypedArraySlab } from '../cat240/slab.js';
 import { parseTiFrame } from './frame.js';
@@ -21,7 +22,8 @@ export interface TiMmwaveCounters extends DecoderCounters {
 
 export interface TiMmwaveDecoderOptions extends StreamDecoderOptions<TiMmwaveFrame> {
   /**
-   * Largest totalPacketLen accepted; bounds the buffer (maxFrameBytes + 8). Default 256 KiB:
+   * Largest totalPacketLen accepted; bounds the bytes held between pushes (maxFrameBytes + 8;
+   * the frame buffer allocates twice that). Default 256 KiB:
    * a 512 x 64 range-Doppler heatmap with points and profiles is about 70 KiB.
    */
   maxFrameBytes?: number;
@@ -49,13 +51,15 @@ const WAIT = 2;
 export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
   readonly counters: TiMmwaveCounters;
   readonly maxFrameBytes: number;
+  /** Most bytes held between pushes: one largest frame plus the next magic. */
   readonly bufferCapacity: number;
   private readonly onFrame: (frame: TiMmwaveFrame) => void;
-  private readonly buf: Buffer;
-  /** The same memory as a plain Uint8Array (cheaper subarray than Buffer's). */
-  private readonly view: Uint8Array;
+  /** Buffer: the scan looks for the 8-byte magic with Buffer#indexOf. */
+  private readonly pending: FrameBuffer<Buffer>;
+  private readonly scanPushed = (b: Buffer, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, false, false);
+  private readonly scanIdle = (b: Buffer, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, true, false);
+  private readonly scanFinal = (b: Buffer, pos: number, end: number): number => this.scan(b, pos, end, this.lastRx, true, true);
   private readonly slab = new TypedArraySlab();
-  private len = 0;
   private skipping = false;
   private lastRx: ReceiveTime = NO_RX;
   private lastFrameNumber: number | undefined;
@@ -69,28 +73,20 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
     this.onFrame = options.onFrame;
     this.maxFrameBytes = max;
     this.bufferCapacity = max + MAGIC_LEN;
-    this.buf = Buffer.alloc(this.bufferCapacity);
-    this.view = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.buf.length);
     this.counters = {
       ...newDecoderCounters(),
       ackPings: 0, badFrames: 0, badTlvs: 0, unknownTlvs: 0, frameNumberGaps: 0, framesLost: 0,
     };
+    this.pending = new FrameBuffer(this.bufferCapacity, this.counters, (n) => Buffer.alloc(n));
   }
 
   get bufferedBytes(): number {
-    return this.len;
+    return this.pending.length;
   }
 
   push(chunk: Uint8Array, rx: ReceiveTime): void {
     this.lastRx = rx;
-    let off = 0;
-    while (off < chunk.length) {
-      const n = Math.min(this.bufferCapacity - this.len, chunk.length - off);
-      this.buf.set(chunk.subarray(off, off + n), this.len);
-      this.len += n;
-      off += n;
-      this.scan(rx, false, false);
-    }
+    this.pending.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength), this.scanPushed);
   }
 
   /**
@@ -98,21 +94,21 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
    * its last bytes could start a magic is emitted. A frame still arriving is kept whole.
    */
   flush(): void {
-    this.scan(this.lastRx, true, false);
+    this.pending.rescan(this.scanIdle);
   }
 
   end(): void {
-    this.scan(this.lastRx, true, true);
-    this.skip(this.len);
-    this.len = 0;
+    this.pending.rescan(this.scanFinal);
+    this.skip(this.pending.clear());
     this.skipping = false;
   }
 
-  /** `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped. */
-  private scan(rx: ReceiveTime, atEnd: boolean, final: boolean): void {
-    const b = this.buf;
-    const len = this.len;
-    let p = 0;
+  /**
+   * Decodes the frames of b[pos, len) and returns where an undecided one starts (len when none).
+   * `atEnd`: no more bytes for now (flush or end); `final`: never again (end), so incomplete bytes are dropped.
+   */
+  private scan(b: Buffer, pos: number, len: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
+    let p = pos;
     while (p < len) {
       const c = b[p]!;
       if (c === 0xff) {
@@ -135,7 +131,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
         p = q;
         continue;
       }
-      const m = this.magicAt(p);
+      const m = magicAt(b, p, len);
       if (m === WAIT) {
         if (final) {
           this.skip(len - p);
@@ -148,7 +144,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
         p++;
         continue;
       }
-      const v = this.tryFrame(p, rx, atEnd, final);
+      const v = this.tryFrame(b, p, len, rx, atEnd, final);
       if (v === WAIT) break;
       if (v === BAD) {
         this.skip(1);
@@ -157,23 +153,12 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       }
       p += v;
     }
-    if (p > 0) {
-      b.copyWithin(0, p, len);
-      this.len = len - p;
-    }
-  }
-
-  /** Is the magic at p? WAIT when the bytes so far match but are too few. */
-  private magicAt(p: number): number {
-    const n = Math.min(MAGIC_LEN, this.len - p);
-    for (let i = 0; i < n; i++) if (this.buf[p + i] !== TI_MAGIC[i]) return BAD;
-    return n === MAGIC_LEN ? OK : WAIT;
+    return p;
   }
 
   /** Returns the frame length when a frame was emitted, else BAD or WAIT. */
-  private tryFrame(p: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
-    const b = this.buf;
-    const avail = this.len - p;
+  private tryFrame(b: Buffer, p: number, len: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
+    const avail = len - p;
     if (avail < MIN_FRAME_BYTES) {
       if (final) {
         this.countBad();
@@ -188,7 +173,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       return BAD;
     }
     // A magic starting inside is decisive even before the whole frame is here: it is cut short.
-    const inner = this.innerMagic(p, total);
+    const inner = innerMagic(b, p, total, len);
     if (inner === BAD) {
       this.countBad();
       return BAD;
@@ -202,7 +187,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       return WAIT;
     }
     const counts = { unknownTlvs: 0, badTlvs: 0 };
-    const frame = parseTiFrame(this.view, p, total, rx, counts, this.slab);
+    const frame = parseTiFrame(b, p, total, rx, counts, this.slab);
     if (frame === null) {
       this.countBad();
       return BAD;
@@ -216,23 +201,6 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
     this.skipping = false;
     this.onFrame(frame);
     return total;
-  }
-
-  /**
-   * BAD when a magic starts inside (p, p + total); WAIT when the buffered bytes end with what
-   * could be the first bytes of one starting inside; OK otherwise.
-   */
-  private innerMagic(p: number, total: number): number {
-    const b = this.buf;
-    const len = this.len;
-    const end = p + total;
-    if (b.subarray(0, Math.min(len, end + MAGIC_LEN - 1)).indexOf(MAGIC, p + 1) >= 0) return BAD;
-    for (let s = Math.max(p + 1, len - MAGIC_LEN + 1); s < Math.min(end, len); s++) {
-      let i = 0;
-      while (s + i < len && b[s + i] === TI_MAGIC[i]) i++;
-      if (s + i === len) return WAIT;
-    }
-    return OK;
   }
 
   private trackFrameNumber(n: number): void {
@@ -259,4 +227,26 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
       this.counters.resyncs++;
     }
   }
+}
+
+/** Is the magic at b[p]? WAIT when the bytes so far (to len) match but are too few. */
+function magicAt(b: Buffer, p: number, len: number): number {
+  const n = Math.min(MAGIC_LEN, len - p);
+  for (let i = 0; i < n; i++) if (b[p + i] !== TI_MAGIC[i]) return BAD;
+  return n === MAGIC_LEN ? OK : WAIT;
+}
+
+/**
+ * BAD when a magic starts inside (p, p + total); WAIT when the bytes buffered (to len) end with
+ * what could be the first bytes of one starting inside; OK otherwise.
+ */
+function innerMagic(b: Buffer, p: number, total: number, len: number): number {
+  const end = p + total;
+  if (b.subarray(0, Math.min(len, end + MAGIC_LEN - 1)).indexOf(MAGIC, p + 1) >= 0) return BAD;
+  for (let s = Math.max(p + 1, len - MAGIC_LEN + 1); s < Math.min(end, len); s++) {
+    let i = 0;
+    while (s + i < len && b[s + i] === TI_MAGIC[i]) i++;
+    if (s + i === len) return WAIT;
+  }
+  return OK;
 }
