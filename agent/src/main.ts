@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import type { LookoutConfig, SensorConfig } from './config/schema.js';
+import type { LookoutConfig } from './config/schema.js';
 import { configHash } from './config/load.js';
 import { systemClock, type Clock } from './io/types.js';
 import { Outbox } from './outbox/outbox.js';
@@ -10,11 +10,9 @@ import { encodeRecord } from './wire/encode.js';
 import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
 import { StatusReporter } from './ops/status.js';
-import { buildRadarVideo } from './sensors/radar-video.js';
-import { buildMmwave } from './sensors/mmwave.js';
-import { buildArpa } from './sensors/arpa.js';
+import { buildSensor } from './sensors/index.js';
 import { buildNav, type NavRuntime } from './sensors/nav.js';
-import type { SensorContext, SensorRuntime, Stage } from './sensors/types.js';
+import type { Runtime, SensorRuntime, Stage } from './sensors/types.js';
 
 export type { Stage, SensorRuntime } from './sensors/types.js';
 
@@ -28,13 +26,22 @@ export interface AgentDeps {
   onInputEnd?: (sensorId: string) => void;
 }
 
-const SENSOR_BUILDERS: Record<SensorConfig['protocol'], (ctx: SensorContext) => SensorRuntime> = {
-  cat240: buildRadarVideo,
-  'ti-mmwave': buildMmwave,
-  nmea0183: buildArpa,
-};
+/** Copies a part's numeric counters into a status record's map, each under `<prefix>.<name>`. */
+function addCounters(out: Record<string, number>, prefix: string, values: object): void {
+  for (const [k, v] of Object.entries(values) as Array<[string, unknown]>) if (typeof v === 'number') out[`${prefix}.${k}`] = v;
+}
 
-const SENSOR_TYPES: Record<SensorConfig['protocol'], string> = { cat240: 'radar', 'ti-mmwave': 'mmwave-radar', nmea0183: 'arpa-radar' };
+/** Listeners of one event, added after the parts that fire and hear it are both built. */
+class Signal {
+  private readonly listeners = new Set<() => void>();
+  on(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+  emit(): void {
+    for (const fn of this.listeners) fn();
+  }
+}
 
 /**
  * The composition root: builds every stage from the configuration and hands each what it needs.
@@ -52,6 +59,10 @@ export class Agent {
   private readonly clock: Clock;
   private readonly log: Logger;
   private startedMs = 0;
+  /** Fired after each outbox commit (new rows to publish, acknowledged rows deleted). */
+  private readonly committed = new Signal();
+  private readonly inputsEnded = new Set<string>();
+  private readonly inputEnd = new Signal();
 
   constructor(
     private readonly config: LookoutConfig,
@@ -84,10 +95,9 @@ export class Agent {
       logger: this.log.child({ stage: 'outbox' }),
       clock: this.clock,
       onAlert: (alert) => this.log.warn({ alert }, 'alert raised'),
-      // The publisher looks for rows when they are committed, not by polling the database.
-      onCommit: () => this.publisher.wake(),
+      onCommit: () => this.committed.emit(),
     });
-    this.publisher = new Publisher({
+    const publisher = new Publisher({
       outbox: this.outbox,
       unit: config.unit,
       mqtt: config.mqtt,
@@ -96,22 +106,30 @@ export class Agent {
       clock: this.clock,
       pollMs: 1000,
     });
+    this.publisher = publisher;
+    // The publisher looks for rows when they are committed, not by polling the database.
+    this.committed.on(() => publisher.wake());
     this.stages.push(
       { name: 'outbox', start: () => this.outbox.start(), stop: () => this.outbox.stop() },
-      { name: 'publisher', start: () => this.publisher.start(), stop: () => this.publisher.stop() },
+      { name: 'publisher', start: () => publisher.start(), stop: () => publisher.stop() },
     );
     if (config.nav) {
-      this.nav = buildNav(config.nav, this.log.child({ stage: 'nav', protocol: config.nav.protocol }));
+      this.nav = buildNav(config.nav, { logger: this.log.child({ stage: 'nav', protocol: config.nav.protocol }), sink: this.outbox, clock: this.clock });
       this.stages.push(...this.nav.stages);
     }
     for (const sensor of config.sensors) {
-      const runtime = SENSOR_BUILDERS[sensor.protocol]({
+      const runtime = buildSensor({
         sensor,
         logger: this.log.child({ stage: 'sensor', sensor: sensor.id }),
         sink: this.outbox,
         kernels: this.kernels,
+        clock: this.clock,
         ...(this.nav ? { platform: this.nav.poses } : {}),
-        onInputEnd: () => deps.onInputEnd?.(sensor.id),
+        onInputEnd: () => {
+          this.inputsEnded.add(sensor.id);
+          this.inputEnd.emit();
+          deps.onInputEnd?.(sensor.id);
+        },
       });
       this.sensors.push(runtime);
       this.stages.push(...runtime.stages);
@@ -127,21 +145,20 @@ export class Agent {
   }
 
   birth(): BirthBody {
-    const kinds = new Set(this.config.sensors.map((s) => (s.protocol === 'nmea0183' ? 'tracks' : 'plots')));
+    const kinds = new Set(this.sensors.flatMap((s) => s.capabilities));
     return {
       version: this.deps.version,
-      sensors: this.config.sensors.map((s) => ({
-        id: s.id,
-        protocol: s.protocol,
-        type: SENSOR_TYPES[s.protocol],
-        ...(s.radar ? { latitude: s.radar.latitude, longitude: s.radar.longitude, heightMetres: s.radar.altitudeMetres } : {}),
-      })),
+      sensors: this.sensors.map((s) => ({ id: s.id, protocol: s.protocol, type: s.type, ...s.site })),
       configHash: configHash(this.config),
       session: this.outbox.session,
-      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.config.nav ? ['nav'] : [])],
+      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.nav?.capabilities ?? [])],
       startedMs: this.startedMs,
       nextSeq: this.outbox.nextSequence,
     };
+  }
+
+  private get runtimes(): Runtime[] {
+    return this.nav ? [...this.sensors, this.nav] : this.sensors;
   }
 
   /** The numbers a status record carries. */
@@ -149,21 +166,14 @@ export class Agent {
     const counters: Record<string, number> = {};
     let spokes = 0;
     let plotsPerScan = 0;
-    for (const s of this.sensors) {
-      for (const [k, v] of Object.entries(s.decoder.counters)) counters[`${s.id}.decoder.${k}`] = v;
-      for (const [k, v] of Object.entries(s.counters?.() ?? {})) counters[`${s.id}.${k}`] = v;
-      if (s.detection) {
-        for (const [k, v] of Object.entries(s.detection.counters)) if (typeof v === 'number') counters[`${s.id}.detect.${k}`] = v;
-        spokes += s.detection.counters.spokes;
-        plotsPerScan += s.detection.counters.plotsLastTurn;
-      }
+    for (const r of this.runtimes) {
+      addCounters(counters, r.id, r.counters());
+      const summary = r.summary?.();
+      spokes += summary?.spokes ?? 0;
+      plotsPerScan += summary?.plotsLastTurn ?? 0;
     }
-    if (this.nav) {
-      for (const [k, v] of Object.entries(this.nav.decoder.counters)) counters[`nav.decoder.${k}`] = v;
-      for (const [k, v] of Object.entries(this.nav.counters())) counters[`nav.${k}`] = v;
-    }
-    for (const [k, v] of Object.entries(this.outbox.counters)) counters[`outbox.${k}`] = v;
-    for (const [k, v] of Object.entries(this.publisher.counters)) counters[`mqtt.${k}`] = v;
+    addCounters(counters, 'outbox', this.outbox.counters);
+    addCounters(counters, 'mqtt', this.publisher.counters);
     const oc = this.outbox.counters;
     return {
       spokes,
@@ -176,6 +186,40 @@ export class Agent {
       uptimeSeconds: Math.round((this.clock.wallMs() - this.startedMs) / 1000),
       counters,
     };
+  }
+
+  /**
+   * For inputs that end (files): waits until every sensor's input has ended, has each pipeline
+   * push out what it holds, commits, and waits for the publisher to empty the outbox. Resolves
+   * true when the outbox is empty, false when `timeoutMs` passed first (or `abort` fired). Waits
+   * on the input-end and commit events, never by polling.
+   */
+  async drain(timeoutMs: number, abort?: AbortSignal): Promise<boolean> {
+    if (!Number.isFinite(timeoutMs) || timeoutMs < 0) throw new RangeError(`drain timeout must be a non-negative number of ms, got ${String(timeoutMs)}`);
+    if (!this.outbox) throw new TypeError('drain() before start()');
+    const until = (done: () => boolean, signal: Signal, ms: number): Promise<boolean> =>
+      new Promise((resolve) => {
+        if (done()) return resolve(true);
+        if (abort?.aborted) return resolve(false);
+        let off = (): void => {};
+        const finish = (value: boolean): void => {
+          clearTimeout(timer);
+          off();
+          abort?.removeEventListener('abort', onAbort);
+          resolve(value);
+        };
+        const onAbort = (): void => finish(false);
+        const timer = setTimeout(() => finish(done()), ms);
+        off = signal.on(() => {
+          if (done()) finish(true);
+        });
+        abort?.addEventListener('abort', onAbort);
+      });
+    await until(() => this.sensors.every((s) => this.inputsEnded.has(s.id)), this.inputEnd, 2 ** 31 - 1);
+    if (abort?.aborted) return this.outbox.depth === 0;
+    for (const r of this.runtimes) await r.flush?.();
+    this.outbox.flush();
+    return until(() => this.outbox.depth === 0, this.committed, timeoutMs);
   }
 
   async start(): Promise<void> {

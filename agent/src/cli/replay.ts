@@ -45,31 +45,23 @@ export function register(program: Command, ctx: CliContext): void {
       }
       // Only the replayed sensor runs, reading the capture: the others' devices are not part of a replay.
       const { nav: _nav, ...rest } = base;
-      const replayed = { ...base.sensors[index]!, input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
+      const replayed = { ...base.sensors[index], input: { type: 'file', path: file, format: recordingFormatOf(file), ...(flags.speed ? { speed: flags.speed } : {}) } };
       const config = validateConfig({ ...rest, sensors: [replayed] }, flags.config);
       assertConfigFiles(config, flags.config);
       const lock = lockDataDir(ensureDataDir(config.dataDir), loadSysCalls().sys);
       const logger = createRootLogger(config.log.level);
-      let ended!: () => void;
-      const inputEnded = new Promise<void>((r) => (ended = r));
-      const agent = new Agent(config, { logger, version: VERSION, onInputEnd: () => ended() });
-      let interrupted = false;
-      const onSignal = (): void => {
-        interrupted = true;
-        ended();
-      };
+      const agent = new Agent(config, { logger, version: VERSION });
+      // A signal stops waiting for the file's end and for the broker; what was read is kept.
+      const interrupted = new AbortController();
+      const onSignal = (): void => interrupted.abort();
       process.once('SIGINT', onSignal);
       process.once('SIGTERM', onSignal);
       const started = Date.now();
       await agent.start();
-      await inputEnded;
-      const deadline = Date.now() + flags.drainSeconds * 1000;
-      // Flush detection (pending plots) first, then give the publisher time to empty the outbox.
-      for (const s of agent.sensors) await s.detection?.stop();
-      agent.outboxStage.flush();
-      while (!interrupted && agent.outboxStage.depth > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      const left = agent.outboxStage.depth;
+      // The file read to the end, detection flushed (pending plots), then the broker given time to take every record.
+      await agent.drain(flags.drainSeconds * 1000, interrupted.signal);
       const status = agent.status();
+      const left = status.outboxDepth;
       await agent.stop();
       lock.release();
       process.off('SIGINT', onSignal);

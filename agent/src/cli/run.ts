@@ -31,13 +31,12 @@ export interface RunFlags {
 export const QUICK_START_DEFAULTS = {
   dataDir: './lookout-data',
   baud: 921600,
-  radar: { latitude: 0, longitude: 0 },
 } as const;
 
 function parseLatLon(text: string): { latitude: number; longitude: number } {
   const parts = text.split(',').map((p) => Number(p.trim()));
   if (parts.length !== 2 || parts.some((n) => !Number.isFinite(n))) throw new UsageError(`--radar must be LAT,LON in degrees, got "${text}"`);
-  return { latitude: parts[0]!, longitude: parts[1]! };
+  return { latitude: parts[0], longitude: parts[1] };
 }
 
 /**
@@ -73,7 +72,6 @@ export function configFromFlags(flags: RunFlags): LookoutConfig {
   if (Object.keys(sensorOverride).length > 0) {
     const r = raw as { sensors?: unknown[] };
     const first = (Array.isArray(r.sensors) && r.sensors[0]) || { id: 'sensor1' };
-    if (!flags.config && sensorOverride.radar === undefined && (flags.protocol ?? 'cat240') === 'cat240') sensorOverride.radar = { ...QUICK_START_DEFAULTS.radar };
     const merged = mergeConfig(first, sensorOverride);
     raw = { ...r, sensors: [merged, ...(Array.isArray(r.sensors) ? r.sensors.slice(1) : [])] };
   }
@@ -90,7 +88,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--broker <url>', 'MQTT broker, e.g. mqtt://127.0.0.1:1883', parseBrokerUrlOption('--broker'))
     .option('--unit <id>', 'unit id (MQTT client id and topic level)')
     .option('--data-dir <dir>', `where the outbox lives (quick start default ${QUICK_START_DEFAULTS.dataDir})`)
-    .option('--radar <lat,lon>', 'antenna position in degrees (quick start default 0,0: plots then have meaningless lat/lon)')
+    .option('--radar <lat,lon>', 'antenna position in degrees (a cat240 sensor needs it; without it the configuration is refused, exit 78)')
     .option('--pfa <p>', 'design false-alarm probability per cell', parseSchemaNumberOption('--pfa', detectionConfigSchema.shape.pfa))
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
     .addHelpText(
@@ -110,7 +108,6 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
       // a second agent on the same directory is refused, naming the holder (exit 1).
       const lock = lockDataDir(ensureDataDir(config.dataDir), loadSysCalls().sys);
       const logger = createRootLogger(config.log.level);
-      if (!flags.config && !flags.radar) logger.warn('no --radar LAT,LON: plots are placed as if the antenna stood at 0,0; their range and bearing are right, their lat/lon are not');
       const agent = new Agent(config, { logger, version: VERSION });
       let stopping: Promise<void> | undefined;
       let resolveDone!: () => void;

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { parseDocument, YAMLError } from 'yaml';
-import { z } from 'zod';
+import { parseDocument, type YAMLError } from 'yaml';
+import { type z } from 'zod';
 import { LookoutError } from '../errors.js';
+import { SENSOR_KINDS } from '../sensors/index.js';
 import { configSchema, type LookoutConfig } from './schema.js';
 
 import type { ConfigProblem } from './problems.js';
@@ -13,14 +14,48 @@ function formatPath(path: readonly PropertyKey[]): string {
   return path.length === 0 ? '(top level)' : path.map((p) => String(p)).join('.');
 }
 
-export function zodProblems(error: z.ZodError): ConfigProblem[] {
+function at(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v = raw;
+  for (const key of path) v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/**
+ * A sensor whose `protocol` names no kind: besides that, report what is wrong with the keys it
+ * does have, as the kind that knows most of its keys sees them (a typo in `protocol` must not
+ * hide a typo in `detection`).
+ */
+function unknownKindProblems(sensor: unknown, prefix: readonly PropertyKey[]): ConfigProblem[] {
+  if (!sensor || typeof sensor !== 'object' || Array.isArray(sensor)) return [];
+  const keys = Object.keys(sensor).filter((k) => k !== 'protocol');
+  let best: ConfigProblem[] | undefined;
+  let bestUnknown = Infinity;
+  for (const kind of SENSOR_KINDS) {
+    const unknown = keys.filter((k) => !(k in kind.schema.shape)).length;
+    const result = kind.schema.safeParse({ ...sensor, protocol: kind.protocol });
+    const problems = result.success ? [] : zodProblems(result.error).filter((p) => keys.includes(p.path.split('.')[0]));
+    if (unknown < bestUnknown || (unknown === bestUnknown && problems.length < best!.length)) {
+      best = problems;
+      bestUnknown = unknown;
+    }
+  }
+  return (best ?? []).map((p) => ({ path: formatPath([...prefix, ...p.path.split('.')]), message: p.message }));
+}
+
+/** Problems of a failed parse; with the raw input, a sensor of unknown protocol is checked further. */
+export function zodProblems(error: z.ZodError, raw?: unknown): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const visit = (issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): void => {
     for (const issue of issues) {
       const path = [...prefix, ...issue.path];
+      if (issue.code === 'invalid_union' && 'discriminator' in issue && issue.discriminator === 'protocol' && raw !== undefined) {
+        problems.push({ path: formatPath(path), message: issue.message });
+        problems.push(...unknownKindProblems(at(raw, path.slice(0, -1)), path.slice(0, -1)));
+        continue;
+      }
       if (issue.code === 'invalid_union' && 'errors' in issue && issue.errors.length > 0 && 'discriminator' in issue === false) {
         // A union that none of its options accepted: report the closest option's problems.
-        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0]!;
+        const best = [...issue.errors].sort((a, b) => a.length - b.length)[0];
         visit(best, path);
         continue;
       }
@@ -39,7 +74,7 @@ export function zodProblems(error: z.ZodError): ConfigProblem[] {
 export function validateConfig(raw: unknown, source = 'configuration'): LookoutConfig {
   const result = configSchema.safeParse(raw);
   if (result.success) return result.data;
-  const problems = zodProblems(result.error);
+  const problems = zodProblems(result.error, raw);
   throw new LookoutError('E_CONFIG', `${source} has ${problems.length} problem(s)`, { details: { problems, source } });
 }
 
@@ -109,7 +144,7 @@ export function formatConfigProblems(err: LookoutError): string {
 export function configHash(config: LookoutConfig): string {
   const canonical = (v: unknown): unknown =>
     v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
       : Array.isArray(v)
         ? v.map(canonical)
         : v;

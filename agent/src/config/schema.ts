@@ -1,55 +1,34 @@
 import { z } from 'zod';
 import { inputSchema } from '../io/config.js';
-import { detectionConfigSchema } from '../detect/config.js';
 import { outboxConfigSchema } from '../outbox/config.js';
 import { mqttConfigSchema } from '../publish/config.js';
 import { healthConfigSchema, httpConfigSchema } from '../ops/config.js';
+import { SENSOR_KINDS, SENSOR_PROTOCOLS, sensorKind, type SensorConfig } from '../sensors/index.js';
+
+export { SENSOR_PROTOCOLS } from '../sensors/index.js';
+export type { SensorConfig } from '../sensors/index.js';
 
 const unitId = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'a unit id is 1-64 letters, digits, "_", "." or "-" (it becomes an MQTT topic level)');
 
-export const radarSiteSchema = z
-  .object({
-    latitude: z.number().min(-90).max(90).describe('antenna latitude, WGS84 degrees'),
-    longitude: z.number().min(-180).max(180).describe('antenna longitude, WGS84 degrees'),
-    altitudeMetres: z.number().default(0).describe('antenna height above the ellipsoid'),
-    northOffsetDegrees: z.number().min(-180).max(180).default(0).describe('added to video azimuth to get true bearing'),
-  })
-  .strict();
+/** The message for a `protocol` that names no sensor kind. */
+export function unknownProtocolMessage(protocol: unknown): string {
+  return protocol === 'mavlink' ? 'mavlink is a navigation source: configure it under nav' : `expected one of ${SENSOR_PROTOCOLS.join(', ')}`;
+}
 
-export const tiConfigPortSchema = z
-  .object({
-    port: z.string().min(1).describe('the sensor\'s CLI (config) port, e.g. /dev/ttyACM0'),
-    baud: z.number().int().positive().default(115200),
-    cfgFile: z.string().min(1).describe('the .cfg file sent line by line at start (lines starting with % are comments)'),
-    lineTimeoutMs: z.number().int().positive().default(3000).describe('wait this long for Done after each line'),
-  })
-  .strict();
-
-/** Sensors Lookout reads contacts from; MAVLink is a navigation source (`nav`), not a sensor. */
-export const SENSOR_PROTOCOLS = ['cat240', 'ti-mmwave', 'nmea0183'] as const;
-
-export const sensorSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_.-]{1,32}$/, 'a sensor id is 1-32 letters, digits, "_", "." or "-"'),
-    protocol: z
-      .enum(SENSOR_PROTOCOLS, { error: (i) => (i.input === 'mavlink' ? 'mavlink is a navigation source: configure it under nav' : `expected one of ${SENSOR_PROTOCOLS.join(', ')}`) })
-      .describe('cat240 radar video, ti-mmwave points, nmea0183 ARPA targets'),
-    input: inputSchema,
-    radar: radarSiteSchema.optional().describe('where the antenna is and where it points (radar video, mmWave mount)'),
-    detection: detectionConfigSchema.default(detectionConfigSchema.parse({})),
-    tiConfig: tiConfigPortSchema.optional().describe('ti-mmwave: configure the sensor through its CLI port at start'),
-  })
-  .strict()
-  .superRefine((s, ctx) => {
-    if (s.protocol === 'cat240' && s.radar === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['radar'], message: 'a cat240 sensor needs the radar position (radar.latitude, radar.longitude)' });
-    }
-    if (s.tiConfig !== undefined && s.protocol !== 'ti-mmwave') {
-      ctx.addIssue({ code: 'custom', path: ['tiConfig'], message: 'tiConfig is for ti-mmwave sensors only' });
-    }
-  });
+/** One sensor: a union on `protocol` of every sensor kind's own block (sensors/index.ts). */
+export const sensorSchema = z.discriminatedUnion(
+  'protocol',
+  SENSOR_KINDS.map((k) => k.schema) as unknown as [(typeof SENSOR_KINDS)[number]['schema'], ...(typeof SENSOR_KINDS)[number]['schema'][]],
+  {
+    error: (issue) => {
+      if (issue.code !== 'invalid_union' || !('discriminator' in issue)) return undefined;
+      const input = issue.input as { protocol?: unknown } | undefined;
+      return unknownProtocolMessage(input?.protocol);
+    },
+  },
+);
 
 export const navSchema = z
   .object({
@@ -82,15 +61,16 @@ export const configSchema = z
   .strict()
   .superRefine((c, ctx) => {
     const seen = new Set<string>();
-    c.sensors.forEach((s, i) => {
+    c.sensors.forEach((s: SensorConfig, i) => {
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sensors', i, 'id'], message: `sensor id "${s.id}" is used twice` });
       seen.add(s.id);
-      if (s.protocol === 'ti-mmwave' && s.radar === undefined && c.nav === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['sensors', i, 'radar'], message: 'a ti-mmwave sensor needs its mount (radar.latitude, longitude, northOffsetDegrees = boresight azimuth) or a nav source' });
+      // A mount the kind's own block cannot require alone: its `radar`, or else the unit's nav source.
+      const mount = sensorKind(s.protocol)?.mount;
+      if (mount?.needs === 'radar-or-nav' && !('radar' in s && s.radar) && c.nav === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['sensors', i, 'radar'], message: mount.message });
       }
     });
   });
 
 export type LookoutConfig = z.infer<typeof configSchema>;
-export type SensorConfig = LookoutConfig['sensors'][number];
 export type NavConfig = NonNullable<LookoutConfig['nav']>;

@@ -3,7 +3,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { LookoutError } from '../errors.js';
 import { isClockStep, readU64BE, TlogSplitter, writeU64BE } from './tlog.js';
-import { systemClock, type ByteSource, type ByteSourceEvents, type Clock, type ReceiveTime } from './types.js';
+import { systemClock, type ByteSource, type ByteSourceEvents, type Clock, type ReceiveTime, type SourceCounters } from './types.js';
 
 /**
  * Files as byte sources, and the recorder's writer.
@@ -46,8 +46,7 @@ export interface FileSourceOptions extends ByteSourceEvents {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface FileSourceCounters {
-  bytes: number;
+export interface FileSourceCounters extends SourceCounters {
   chunks: number;
   /** Timestamped formats: records that could not be read (corrupt length, cut short). */
   badRecords: number;
@@ -73,7 +72,7 @@ const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => set
 export class FileSource implements ByteSource {
   readonly name: string;
   readonly format: RecordingFormat;
-  readonly counters: FileSourceCounters = { bytes: 0, chunks: 0, badRecords: 0, clockSteps: 0 };
+  readonly counters: FileSourceCounters = { opens: 0, losses: 0, bytes: 0, errors: 0, chunks: 0, badRecords: 0, clockSteps: 0 };
   private readonly options: FileSourceOptions;
   private readonly clock: Clock;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -104,8 +103,10 @@ export class FileSource implements ByteSource {
     } catch (err) {
       throw new LookoutError('E_FILE', `cannot open ${this.options.path}: ${(err as Error).message}`, { cause: err, details: { path: this.options.path } });
     }
+    this.counters.opens++;
     this.options.onOpen?.();
     this.running = this.run().catch((err: unknown) => {
+      this.counters.errors++;
       this.options.onError?.(new LookoutError('E_FILE', `reading ${this.options.path} failed: ${(err as Error).message}`, { cause: err, details: { path: this.options.path } }));
     });
   }

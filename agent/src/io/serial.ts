@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { Backoff } from './backoff.js';
+import { ttyBinding } from './tty-binding.js';
 import { receiveTimeNow, systemClock, type ByteSource, type ByteSourceEvents, type Clock } from './types.js';
 
 /** The part of serialport's SerialPort that the source uses; tests and sims can hand in another. */
@@ -17,8 +18,12 @@ export interface SerialPortLike {
 
 export type SerialPortFactory = (path: string, baudRate: number) => SerialPortLike;
 
-const defaultFactory: SerialPortFactory = (path, baudRate) =>
-  new SerialPort({ path, baudRate, autoOpen: false, highWaterMark: 256 * 1024 }) as unknown as SerialPortLike;
+const defaultFactory: SerialPortFactory = (path, baudRate) => {
+  // The binding reads a hung-up line as lost (tty-binding.ts). SerialPort's option type leaves
+  // `binding` out, though its constructor takes it: passed as a variable, not a literal.
+  const options = { path, baudRate, autoOpen: false, highWaterMark: 256 * 1024, binding: ttyBinding };
+  return new SerialPort(options);
+};
 
 export interface SerialSourceOptions extends ByteSourceEvents {
   path: string;
@@ -47,7 +52,7 @@ export class SerialSource implements ByteSource {
   private readonly openPort: SerialPortFactory;
   private readonly setTimer: (fn: () => void, ms: number) => NodeJS.Timeout;
   private readonly clearTimer: (t: NodeJS.Timeout) => void;
-  readonly counters = { bytes: 0, chunks: 0, opens: 0, openFailures: 0, losses: 0 };
+  readonly counters = { bytes: 0, chunks: 0, opens: 0, openFailures: 0, losses: 0, errors: 0 };
   private lastFailureMessage = '';
 
   constructor(private readonly options: SerialSourceOptions) {
@@ -63,9 +68,10 @@ export class SerialSource implements ByteSource {
     return this.port?.isOpen ?? false;
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
     this.stopped = false;
     this.tryOpen();
+    return Promise.resolve();
   }
 
   async stop(): Promise<void> {
@@ -94,6 +100,7 @@ export class SerialSource implements ByteSource {
     this.port = port;
     port.on('error', (err) => {
       logger.warn({ err, path }, 'serial port error');
+      this.counters.errors++;
       this.options.onError?.(err);
     });
     port.open((err) => {
@@ -121,8 +128,9 @@ export class SerialSource implements ByteSource {
         this.counters.losses++;
         const lost = new LookoutError('E_SERIAL_LOST', `serial port ${path} went away${closeErr ? `: ${closeErr.message}` : ''}`, { cause: closeErr ?? undefined, retryable: true, details: { path } });
         logger.error({ code: lost.code, path }, lost.message);
-        this.options.onClose?.();
+        this.counters.errors++;
         this.options.onError?.(lost);
+        this.options.onClose?.(lost);
         this.schedule();
       });
       this.options.onOpen?.();
@@ -137,6 +145,7 @@ export class SerialSource implements ByteSource {
       this.options.logger.error({ code: err.code, path: this.options.path, attempt: this.backoff.attempts + 1 }, err.message);
       this.lastFailureMessage = err.message;
     }
+    this.counters.errors++;
     this.options.onError?.(err);
     this.schedule();
   }

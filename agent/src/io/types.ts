@@ -27,8 +27,22 @@ export function receiveTimeNow(clock: Clock = systemClock): ReceiveTime {
  */
 export interface ByteSource {
   readonly name: string;
+  /** Link health every transport keeps (a source may add its own keys). */
+  readonly counters: SourceCounters;
   start(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The counters every transport keeps, under the same names, for status. */
+export interface SourceCounters {
+  /** Times the link came up (a serial port opened, a socket bound, a file opened). */
+  opens: number;
+  /** Times an open link went away by itself (not by `stop()`). */
+  losses: number;
+  /** Bytes delivered. */
+  bytes: number;
+  /** Faults reported through `onError` (failed opens included). */
+  errors: number;
 }
 
 export interface ByteSourceEvents {
@@ -38,6 +52,9 @@ export interface ByteSourceEvents {
   onError?(err: Error): void;
   /** The link came up (or back). */
   onOpen?(): void;
-  /** The link went down; the source will retry. */
-  onClose?(): void;
+  /**
+   * The link closed. With a `cause` it was lost (the source retries by itself); without one it
+   * was closed on purpose (`stop()`, the end of a file).
+   */
+  onClose?(cause?: Error): void;
 }

@@ -1,7 +1,7 @@
 import { createSocket, type Socket, type SocketType } from 'node:dgram';
 import { isIPv6 } from 'node:net';
 import { LookoutError } from '../errors.js';
-import { systemClock, type ByteSource, type ByteSourceEvents, type Clock } from './types.js';
+import { systemClock, type ByteSource, type ByteSourceEvents, type Clock, type SourceCounters } from './types.js';
 
 export interface UdpSourceOptions extends ByteSourceEvents {
   /** UDP port to bind; 0 picks a free one (read it back from `boundPort`). */
@@ -24,10 +24,8 @@ export interface UdpSourceOptions extends ByteSourceEvents {
   createSocket?: (type: SocketType, reuseAddr: boolean) => Socket;
 }
 
-export interface UdpSourceCounters {
+export interface UdpSourceCounters extends SourceCounters {
   datagrams: number;
-  bytes: number;
-  errors: number;
 }
 
 const defaultCreate = (type: SocketType, reuseAddr: boolean): Socket => createSocket({ type, reuseAddr });
@@ -40,7 +38,7 @@ const defaultCreate = (type: SocketType, reuseAddr: boolean): Socket => createSo
  */
 export class UdpSource implements ByteSource {
   readonly name: string;
-  readonly counters: UdpSourceCounters = { datagrams: 0, bytes: 0, errors: 0 };
+  readonly counters: UdpSourceCounters = { opens: 0, losses: 0, bytes: 0, errors: 0, datagrams: 0 };
   private readonly options: UdpSourceOptions;
   private readonly clock: Clock;
   private socket: Socket | undefined;
@@ -96,10 +94,12 @@ export class UdpSource implements ByteSource {
       try {
         socket.setRecvBufferSize(o.receiveBufferBytes);
       } catch (err) {
+        this.counters.errors++;
         o.onError?.(new LookoutError('E_UDP', `UDP ${this.name}: receive buffer of ${o.receiveBufferBytes} bytes refused: ${(err as Error).message}`, { cause: err }));
       }
     }
     this.socket = socket;
+    this.counters.opens++;
     o.onOpen?.();
   }
 

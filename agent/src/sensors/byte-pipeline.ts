@@ -1,31 +1,42 @@
+import type { Logger } from 'pino';
 import { IdleFlush } from '../io/idle-flush.js';
 import { openInput } from '../io/open.js';
-import type { ByteSource } from '../io/types.js';
-import type { Logger } from 'pino';
 import type { InputConfig } from '../io/config.js';
-import type { ReceiveTime } from '../io/types.js';
+import type { ByteSource, ReceiveTime } from '../io/types.js';
 import type { StreamDecoder } from '../protocols/types.js';
-import type { Stage } from './types.js';
+import { LinkMonitor } from './link.js';
+import type { RecordSink, Stage } from './types.js';
 
 export interface InputWiring {
-  /** Names the source's stage (`source:<id>`). */
+  /** Names the source's stage (`source:<id>`) and the alerts about its link. */
   id: string;
   input: InputConfig;
   logger: Logger;
+  /** Where link alerts go (the outbox). */
+  sink: RecordSink;
   /** File inputs: the file has been read to the end. */
   onInputEnd?: () => void;
 }
 
+export interface ConnectedInput {
+  source: ByteSource;
+  stages: Stage[];
+  /** The source's and the decoder's counters, as `source.<name>` and `decoder.<name>`. */
+  counters(): Record<string, number>;
+}
+
 /**
  * The part every sensor shares: its transport feeding its decoder, with an idle flush on byte
- * streams (a decoder holds its last frame until the next starts; a pause must not strand it).
+ * streams (a decoder holds its last frame until the next starts; a pause must not strand it),
+ * and the transport's faults turned into link alerts (one per lost / restored transition).
  */
 export function connectDecoder(
   wiring: InputWiring,
   decoder: StreamDecoder<unknown> & { pushDatagram?(d: Uint8Array, rx: ReceiveTime): void },
-): { source: ByteSource; stages: Stage[] } {
+): ConnectedInput {
   const idle = new IdleFlush(() => decoder.flush?.());
   const datagrams = wiring.input.type === 'udp' && typeof decoder.pushDatagram === 'function';
+  const link = new LinkMonitor({ sensor: wiring.id, sink: wiring.sink, logger: wiring.logger });
   const source = openInput(
     wiring.input,
     {
@@ -36,6 +47,9 @@ export function connectDecoder(
             decoder.push(chunk, rx);
             idle.touch();
           },
+      onOpen: () => link.opened(),
+      onError: (err) => link.failed(err),
+      onClose: (cause) => link.closed(cause),
     },
     wiring.logger,
     {
@@ -47,5 +61,15 @@ export function connectDecoder(
   );
   const stages: Stage[] = [{ name: `source:${wiring.id}`, start: () => source.start(), stop: () => source.stop() }];
   if (!datagrams) stages.push(idle);
-  return { source, stages };
+  return {
+    source,
+    stages,
+    counters: () => {
+      const out: Record<string, number> = {};
+      for (const [k, v] of Object.entries(source.counters)) if (typeof v === 'number') out[`source.${k}`] = v;
+      for (const [k, v] of Object.entries(decoder.counters)) out[`decoder.${k}`] = v;
+      out['link.alerts'] = link.alerts;
+      return out;
+    },
+  };
 }

@@ -1,27 +1,29 @@
 import type { Logger } from 'pino';
 import type { NavConfig } from '../config/schema.js';
-import { MavlinkDecoder } from '../protocols/mavlink/decoder.js';
-import { Nmea0183Decoder } from '../protocols/nmea0183/decoder.js';
+import type { Clock } from '../io/types.js';
+import { PROTOCOLS } from '../protocols/registry.js';
 import type { StreamDecoder } from '../protocols/types.js';
 import { NavFusion } from '../track/nav-fusion.js';
 import { PoseHistory } from '../track/pose.js';
-import type { ByteSource } from '../io/types.js';
 import { connectDecoder } from './byte-pipeline.js';
-import type { Stage } from './types.js';
+import type { RecordSink, Runtime } from './types.js';
 
-export interface NavRuntime {
+export interface NavRuntime extends Runtime {
   poses: PoseHistory;
-  source: ByteSource;
-  decoder: StreamDecoder<unknown>;
-  counters: () => Record<string, number>;
-  stages: Stage[];
+}
+
+export interface NavContext {
+  logger: Logger;
+  /** Where link alerts go. */
+  sink: RecordSink;
+  clock: Clock;
 }
 
 /**
  * The platform's navigation source (NMEA 0183 GNSS + heading, or a MAVLink flight controller)
  * feeding one pose history that every sensor's georeference asks.
  */
-export function buildNav(nav: NavConfig, logger: Logger): NavRuntime {
+export function buildNav(nav: NavConfig, ctx: NavContext): NavRuntime {
   const poses = new PoseHistory({ maxAgeMs: nav.maxAgeMs });
   let count = 0;
   const fusion = new NavFusion({
@@ -32,17 +34,17 @@ export function buildNav(nav: NavConfig, logger: Logger): NavRuntime {
   });
   const decoder: StreamDecoder<unknown> =
     nav.protocol === 'nmea0183'
-      ? new Nmea0183Decoder({ onFrame: (s) => fusion.nmea(s) })
-      : new MavlinkDecoder({ onFrame: (p) => fusion.mavlink(p), ...(nav.mavlinkKeyHex ? { signingKey: Buffer.from(nav.mavlinkKeyHex, 'hex') } : {}) });
-  const { source, stages } = connectDecoder({ id: 'nav', input: nav.input, logger }, decoder);
+      ? PROTOCOLS.nmea0183.createDecoder((s) => fusion.nmea(s))
+      : PROTOCOLS.mavlink.createDecoder((p) => fusion.mavlink(p), nav.mavlinkKeyHex ? { signingKey: Buffer.from(nav.mavlinkKeyHex, 'hex') } : {});
+  const input = connectDecoder({ id: 'nav', input: nav.input, logger: ctx.logger, sink: ctx.sink }, decoder);
   return {
+    id: 'nav',
     poses,
-    source,
-    decoder,
+    capabilities: ['nav'],
     counters: () => {
       const latest = poses.latest();
-      return { poses: count, poseAgeMs: latest ? Math.max(0, Date.now() - latest.timeMs) : -1 };
+      return { ...input.counters(), poses: count, poseAgeMs: latest ? Math.max(0, ctx.clock.wallMs() - latest.timeMs) : -1 };
     },
-    stages,
+    stages: input.stages,
   };
 }

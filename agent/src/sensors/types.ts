@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
-import type { SensorConfig } from '../config/schema.js';
+import type { z } from 'zod';
 import type { DetectorKernels } from '../detect/kernel-types.js';
-import type { DetectionStage } from '../detect/stage.js';
-import type { ByteSource } from '../io/types.js';
+import type { Clock } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
-import type { StreamDecoder } from '../protocols/types.js';
+import type { BatchTimer } from '../track/arpa.js';
 import type { PlatformPose } from '../track/georef.js';
 
 /** A long-lived part of the agent. Started in the order built, stopped in reverse. */
@@ -20,25 +19,89 @@ export interface RecordSink {
 }
 
 /** What every sensor pipeline builder is handed by the composition root. */
-export interface SensorContext {
-  sensor: SensorConfig;
+export interface SensorContext<C> {
+  sensor: C;
   logger: Logger;
   sink: RecordSink;
   kernels: DetectorKernels;
+  clock: Clock;
   /** The platform's pose when the unit has a nav source (a vessel, a drone); absent on a fixed site. */
   platform?: PlatformPose;
+  /** Timers of the stages that batch (ARPA tracks); the system's when absent. */
+  timer?: BatchTimer;
   /** File inputs: the file has been read to the end. */
   onInputEnd?: () => void;
 }
 
-/** What a sensor pipeline gives back: its parts for status, and its stages in start order. */
-export interface SensorRuntime {
+/** The figures of a status record's summary a runtime may contribute to (summed over runtimes). */
+export interface RuntimeSummary {
+  /** Radar spokes taken in since start (a running count; status turns it into a rate). */
+  spokes?: number;
+  /** Plots of the last full antenna turn. */
+  plotsLastTurn?: number;
+}
+
+/**
+ * What a pipeline (a sensor, the nav source) gives back to the root: its stages in start order
+ * and what status asks of it. The root namespaces `counters()` by the runtime's id and knows
+ * nothing else of its insides.
+ */
+export interface Runtime {
   id: string;
-  protocol: string;
-  source: ByteSource;
-  decoder: StreamDecoder<unknown>;
-  detection?: DetectionStage;
-  /** Extra numbers for status (named without the sensor prefix). */
-  counters?: () => Record<string, number>;
+  /** Counter name (without the id prefix, e.g. `decoder.framesOk`, `source.losses`) → value. */
+  counters(): Record<string, number>;
+  summary?(): RuntimeSummary;
+  /**
+   * The inputs have ended: push out what is held back (an open sector, a pending batch).
+   * The runtime keeps running; its stages stop later as usual.
+   */
+  flush?(): Promise<void> | void;
+  /** What the birth record lists for it besides the sensors' record kinds (the nav source: 'nav'). */
+  capabilities?: readonly string[];
   stages: Stage[];
+}
+
+/** Where a sensor stands, for the birth record (a fixed mount; absent when the platform's pose places it). */
+export interface SensorSite {
+  latitude: number;
+  longitude: number;
+  heightMetres: number;
+}
+
+export interface SensorRuntime extends Runtime {
+  protocol: string;
+  /** What the birth record calls it ('radar', 'mmwave-radar', 'arpa-radar'). */
+  type: string;
+  /** Record kinds it yields. */
+  capabilities: readonly RecordKind[];
+  site?: SensorSite;
+}
+
+/**
+ * Where a sensor kind's position on the map comes from: `radar` = its `radar` block is required;
+ * `radar-or-nav` = its `radar` block, or else the unit's nav source.
+ */
+export type MountRule = { needs: 'none' } | { needs: 'radar' | 'radar-or-nav'; message: string };
+
+/**
+ * One sensor kind: everything the rest of the agent knows about it. Adding a protocol is a
+ * folder under protocols/ plus one of these in SENSOR_KINDS (sensors/index.ts).
+ */
+export interface SensorKind<S extends z.ZodObject = z.ZodObject> {
+  /** The `protocol` value in config that selects this kind (the union's discriminator). */
+  readonly protocol: string;
+  readonly type: string;
+  /** Record kinds a sensor of this kind yields. */
+  readonly capabilities: readonly RecordKind[];
+  /** Counter names its runtime reports (without the sensor id prefix). */
+  readonly counters: readonly string[];
+  /** Its config block (strict, with `protocol` a literal). */
+  readonly schema: S;
+  readonly mount: MountRule;
+  build(ctx: SensorContext<z.infer<S>>): SensorRuntime;
+}
+
+/** Declares a kind with its builder's config type inferred from its schema. */
+export function defineSensorKind<S extends z.ZodObject>(kind: SensorKind<S>): SensorKind<S> {
+  return kind;
 }

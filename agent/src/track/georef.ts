@@ -27,18 +27,34 @@ export interface GeoreferenceCounters {
 /**
  * Puts plots on the Earth: true bearing = video azimuth + north offset (+ platform heading when
  * the antenna turns with a moving platform), position = the WGS84 direct problem from the antenna.
+ * Without an antenna placement (a sensor placed by the platform's pose alone), a plot with no
+ * fresh pose cannot be placed.
  */
 export class Georeferencer {
   readonly counters: GeoreferenceCounters = { plots: 0, withoutPose: 0 };
 
   constructor(
-    private readonly antenna: AntennaPlacement,
+    private readonly antenna: AntennaPlacement | undefined,
     private readonly platform?: PlatformPose,
-  ) {}
+  ) {
+    if (!antenna && !platform) throw new TypeError('a Georeferencer needs an antenna placement or a platform pose');
+  }
+
+  /** The true bearing of a video azimuth on a fixed site (no platform heading). */
+  static trueBearing(azimuthDegrees: number, northOffsetDegrees: number): number {
+    return normalizeDegrees(azimuthDegrees + northOffsetDegrees);
+  }
 
   place(plot: Plot): PlacedPlot {
-    let origin: LatLon = this.antenna;
-    let bearing = plot.bearingDegrees + this.antenna.northOffsetDegrees;
+    const placed = this.tryPlace(plot);
+    if (!placed) throw new TypeError('no fresh pose and no antenna placement: use tryPlace()');
+    return placed;
+  }
+
+  /** The plot on the Earth, or undefined with neither a fresh pose nor an antenna placement. */
+  tryPlace(plot: Plot): PlacedPlot | undefined {
+    let origin: LatLon | undefined = this.antenna;
+    let bearing = plot.bearingDegrees + (this.antenna?.northOffsetDegrees ?? 0);
     if (this.platform) {
       const pose = this.platform.poseAt(plot.timeMs);
       if (pose && !pose.stale) {
@@ -48,6 +64,7 @@ export class Georeferencer {
         this.counters.withoutPose++;
       }
     }
+    if (!origin) return undefined;
     bearing = normalizeDegrees(bearing);
     const p = destination(origin, bearing, plot.rangeMetres);
     this.counters.plots++;

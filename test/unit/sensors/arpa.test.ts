@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { buildArpa } from '../../../agent/src/sensors/arpa.js';
+import { buildArpa, nmea0183Kind } from '../../../agent/src/sensors/nmea0183.js';
+import { systemClock } from '../../../agent/src/io/types.js';
 import { loadKernels } from '../../../agent/src/detect/kernels.js';
-import { detectionConfigSchema } from '../../../agent/src/detect/config.js';
 import type { RecordBodies, RecordKind, TrackRecord } from '../../../agent/src/wire/types.js';
 import { inverse, METRES_PER_NAUTICAL_MILE } from '../../../agent/src/track/geodesy.js';
 import { SHARED_DATA } from '../../helpers/paths.js';
@@ -20,10 +20,10 @@ describe('ARPA pipeline on the real Navico 4G log', () => {
           id: 'arpa',
           protocol: 'nmea0183',
           input: { type: 'file', path: join(SHARED_DATA, 'nmea0183/navico-4g-arpa-2015-part1.nmea'), format: 'raw' },
-          detection: detectionConfigSchema.parse({}),
         },
         logger,
         kernels: loadKernels({ logger, impl: 'reference' }),
+        clock: systemClock,
         sink: {
           append<K extends RecordKind>(kind: K, body: RecordBodies[K]): number {
             if (kind === 'tracks') batches.push((body as RecordBodies['tracks']).tracks);
@@ -32,14 +32,16 @@ describe('ARPA pipeline on the real Navico 4G log', () => {
         },
         onInputEnd: () => ended(),
       },
-      60_000,
+      { batchMs: 60_000 },
     );
+    expect(runtime.capabilities).toEqual(nmea0183Kind.capabilities);
+    expect(runtime.type).toBe('arpa-radar');
     for (const s of runtime.stages) await s.start();
     await done;
     for (const s of [...runtime.stages].reverse()) await s.stop();
 
     const tracks = batches.flat();
-    const counters = runtime.counters!();
+    const counters = runtime.counters();
     expect(counters.ttm).toBeGreaterThan(100);
     expect(tracks.length).toBe(counters.ttm - counters.withoutPosition);
     // Target 1's first report: TTM 0.48 NM at 263.6° T; its TLL (the line before) places it.

@@ -1,0 +1,90 @@
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKernels } from '../../../agent/src/detect/kernels.js';
+import { systemClock } from '../../../agent/src/io/types.js';
+import { cat240Kind } from '../../../agent/src/sensors/cat240.js';
+import { createCat240RadarSim } from '../../../agent/src/sim/cat240.js';
+import { loadRadarScenario } from '../../../agent/src/sim/scenario.js';
+import { inverse } from '../../../agent/src/track/geodesy.js';
+import { endSignal, recordingSink, runToEnd, silent } from '../../helpers/sensor.js';
+
+const coastal = loadRadarScenario('coastal');
+const SPOKES = 2048 * 2 + 512;
+
+function captureFile(): string {
+  const sim = createCat240RadarSim({ scenario: coastal, seed: 7, startWallMs: Date.UTC(2026, 0, 1) });
+  const file = join(mkdtempSync(join(tmpdir(), 'lookout-cat240-')), 'coastal.cat240');
+  writeFileSync(file, Buffer.concat(Array.from({ length: SPOKES }, () => sim.next()!.bytes)));
+  return file;
+}
+
+describe('the cat240 sensor kind', () => {
+  it('requires the radar block, with the key path and a sentence', () => {
+    const r = cat240Kind.schema.safeParse({ id: 'r1', protocol: 'cat240', input: { type: 'udp', port: 4000 } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues).toEqual([expect.objectContaining({ path: ['radar'], message: expect.stringMatching(/needs the radar position/) })]);
+  });
+
+  it('builds spokes → detection → plots at the site, bearings turned by the north offset; counters from every part', async () => {
+    const file = captureFile();
+    const sensor = cat240Kind.schema.parse({
+      id: 'r1',
+      protocol: 'cat240',
+      input: { type: 'file', path: file },
+      radar: { latitude: coastal.radar.latitude, longitude: coastal.radar.longitude, altitudeMetres: 12, northOffsetDegrees: 10 },
+    });
+    const sink = recordingSink();
+    const { ended, onInputEnd } = endSignal();
+    const runtime = cat240Kind.build({ sensor, logger: silent, sink, kernels: loadKernels({ logger: silent }), clock: systemClock, onInputEnd });
+    expect(runtime).toMatchObject({ id: 'r1', protocol: 'cat240', type: 'radar', capabilities: ['plots'] });
+    expect(runtime.site).toEqual({ latitude: coastal.radar.latitude, longitude: coastal.radar.longitude, heightMetres: 12 });
+    await runToEnd(runtime, ended);
+
+    const batches = sink.of('plots');
+    expect(batches.length).toBeGreaterThan(0);
+    // A fixed site: the batch carries the origin, the plots true bearing and range only.
+    for (const b of batches) {
+      expect(b.sensor).toBe('r1');
+      expect(b.origin).toEqual({ latitude: coastal.radar.latitude, longitude: coastal.radar.longitude });
+    }
+    const plots = batches.flatMap((b) => b.plots);
+    // Target 1 starts at 2400 m, 45° (video azimuth): 55° true with the 10° offset.
+    const t1 = plots.filter((p) => Math.abs(p.rangeMetres - 2400) < 60 && Math.abs(p.bearingDegrees - 55) < 2);
+    expect(t1.length).toBeGreaterThanOrEqual(2);
+    expect(plots.some((p) => Math.abs(p.bearingDegrees - 45) < 1 && Math.abs(p.rangeMetres - 2400) < 60)).toBe(false);
+
+    const c = runtime.counters();
+    expect(c['decoder.framesOk']).toBe(SPOKES);
+    expect(c['detect.spokes']).toBe(SPOKES);
+    expect(c['source.opens']).toBe(1);
+    expect(c['source.bytes']).toBe(statSync(file).size);
+    expect(c['source.losses']).toBe(0);
+    expect(c['link.alerts']).toBe(0);
+    expect(c['georef.withoutPose']).toBe(0);
+    for (const name of cat240Kind.counters) expect(c, name).toHaveProperty([name]);
+    expect(runtime.summary!().spokes).toBe(SPOKES);
+    expect(runtime.summary!().plotsLastTurn).toBeGreaterThan(0);
+  });
+
+  it('on a moving platform every plot gets its own position from the pose at its time', async () => {
+    const file = captureFile();
+    const sensor = cat240Kind.schema.parse({ id: 'r2', protocol: 'cat240', input: { type: 'file', path: file }, radar: { latitude: 0, longitude: 0 } });
+    const ship = { latitude: 57.7, longitude: 11.9 };
+    const sink = recordingSink();
+    const { ended, onInputEnd } = endSignal();
+    const platform = { poseAt: () => ({ ...ship, headingDegrees: 90, stale: false }) };
+    const runtime = cat240Kind.build({ sensor, logger: silent, sink, kernels: loadKernels({ logger: silent }), clock: systemClock, platform, onInputEnd });
+    await runToEnd(runtime, ended);
+    const batches = sink.of('plots');
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches) expect(b.origin).toBeUndefined();
+    const plots = batches.flatMap((b) => b.plots);
+    // The heading turns the video: target 1 (45° relative) is at 135° true, 2400 m from the ship.
+    const t1 = plots.find((p) => Math.abs(p.rangeMetres - 2400) < 60 && Math.abs(p.bearingDegrees - 135) < 2)!;
+    expect(t1).toBeDefined();
+    const d = inverse(ship, t1 as { latitude: number; longitude: number });
+    expect(Math.abs(d.distanceMetres - t1.rangeMetres)).toBeLessThan(1);
+  });
+});
