@@ -1,0 +1,107 @@
+import { z } from 'zod';
+
+/**
+ * The `tracker:` section of a Lookout configuration. Every key has a default, so `{}` is a
+ * working tracker for a marine radar at ~24-36 rpm; units are in the key names.
+ */
+
+const latLonSchema = z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).strict();
+
+const polygonZoneSchema = z
+  .object({
+    name: z.string().min(1),
+    polygon: z.array(latLonSchema).min(3).describe('vertices in order (lat/lon); the last joins the first'),
+  })
+  .strict();
+
+const sectorZoneSchema = z
+  .object({
+    name: z.string().min(1),
+    sector: z
+      .object({
+        centre: latLonSchema.optional().describe('default: own ship on a moving platform, the protected point or site on a fixed one'),
+        minRangeMetres: z.number().min(0).default(0),
+        maxRangeMetres: z.number().positive(),
+        fromBearingDegrees: z.number().min(0).lt(360).describe('clockwise from here (true)...'),
+        toBearingDegrees: z.number().min(0).lt(360).describe('...to here; from = to is the full circle'),
+      })
+      .strict()
+      .refine((s) => s.maxRangeMetres > s.minRangeMetres, { message: 'maxRangeMetres must be greater than minRangeMetres' }),
+  })
+  .strict();
+
+export const guardZoneSchema = z.union([polygonZoneSchema, sectorZoneSchema]);
+
+export const trackerConfigSchema = z
+  .object({
+    measurement: z
+      .object({
+        rangeCellMetres: z.number().positive().default(3).describe('range cell of the sensor: range noise cell²/12'),
+        spokesPerTurn: z.number().int().min(16).max(65536).default(2048).describe('azimuth quantisation: bearing noise (360/spokes)²/12'),
+        beamBearingSigmaDegrees: z.number().min(0).default(0.1).describe('centroid bearing noise of a point target beyond the spoke quantisation'),
+        extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
+        positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),
+        minSigmaMetres: z.number().positive().default(0.3).describe('floor on either axis of a plot covariance'),
+      })
+      .strict()
+      .prefault({}),
+    motion: z
+      .object({
+        quietNoiseM2PerS3: z.number().positive().default(0.01).describe('white-acceleration spectral density of the quiet (straight-running) model'),
+        manoeuvreNoiseM2PerS3: z.number().positive().default(0.6).describe('spectral density of the manoeuvring model'),
+        meanQuietSeconds: z.number().positive().default(60).describe('mean sojourn in the quiet model (IMM switching)'),
+        meanManoeuvreSeconds: z.number().positive().default(20).describe('mean sojourn in the manoeuvring model'),
+        maxSpeedMps: z.number().positive().default(20).describe('fastest target expected: the velocity prior of a new track'),
+      })
+      .strict()
+      .prefault({}),
+    association: z
+      .object({
+        gateProbability: z.number().gt(0.9).lt(1).default(0.9995).describe('chi-square gate on the innovation (2 degrees of freedom)'),
+        method: z.enum(['optimal', 'greedy']).default('optimal').describe('optimal: Jonker-Volgenant per cluster; greedy: nearest first (for comparison)'),
+        initiationExclusionMetres: z.number().min(0).default(12).describe('an unassigned plot this close to a confirmed track does not start a track'),
+      })
+      .strict()
+      .prefault({}),
+    lifecycle: z
+      .object({
+        confirmHits: z.number().int().min(1).default(3).describe('M of M-of-N confirmation'),
+        confirmWindowScans: z.number().int().min(1).default(4).describe('N of M-of-N confirmation'),
+        tentativeMaxMisses: z.number().int().min(1).default(2).describe('a tentative track with this many misses in a row is dropped'),
+        deleteAfterMisses: z.number().int().min(1).default(6).describe('a confirmed track is deleted after this many misses in a row'),
+        maxCoastSeconds: z.number().positive().default(30).describe('...or after this long without a plot'),
+        maxPositionSigmaMetres: z.number().positive().default(150).describe('...or when its position uncertainty grows past this'),
+      })
+      .strict()
+      .prefault({})
+      .refine((l) => l.confirmHits <= l.confirmWindowScans, { message: 'confirmHits must not exceed confirmWindowScans' }),
+    stationary: z
+      .object({
+        movingAboveMps: z.number().positive().default(1.2).describe('a stationary track becomes moving above this filtered speed...'),
+        stationaryBelowMps: z.number().min(0).default(0.6).describe('...and a moving one stationary below this'),
+        significanceSigmas: z.number().min(0).default(3).describe('...and only when the speed is this many standard deviations above zero'),
+      })
+      .strict()
+      .prefault({})
+      .refine((s) => s.stationaryBelowMps < s.movingAboveMps, { message: 'stationaryBelowMps must be below movingAboveMps' }),
+    cpa: z
+      .object({
+        protectedPoint: latLonSchema.optional().describe('fixed site: the point CPA is computed against (default: the sensor origin when known)'),
+        alertCpaMetres: z.number().positive().default(200),
+        alertTcpaSeconds: z.number().positive().default(300),
+      })
+      .strict()
+      .prefault({}),
+    guardZones: z.array(guardZoneSchema).default([]),
+    guardZoneExitMarginMetres: z.number().min(0).default(25).describe('a track must be this far outside a zone before it can raise that zone again'),
+  })
+  .strict();
+
+export type TrackerConfig = z.infer<typeof trackerConfigSchema>;
+export type TrackerConfigInput = z.input<typeof trackerConfigSchema>;
+export type GuardZoneConfig = z.infer<typeof guardZoneSchema>;
+
+/** The defaults with any overrides, validated (throws a ZodError on a bad value). */
+export function trackerConfig(input: TrackerConfigInput = {}): TrackerConfig {
+  return trackerConfigSchema.parse(input);
+}

@@ -1,0 +1,356 @@
+import type { LatLon } from '../geodesy.js';
+import { associate, type GatedPair } from './assign.js';
+import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from './config.js';
+import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
+import { LocalFrame, toMeasurement, type Measurement, type TrackerPlot } from './frame.js';
+import { buildZones, type ZoneGeometry } from './zones.js';
+
+export type TrackStatus = 'tentative' | 'confirmed' | 'coasting';
+
+export interface OwnShip extends LatLon {
+  speedMps: number;
+  courseDegrees: number;
+}
+
+/** One scan handed to the tracker: every plot of one turn (or frame), closed at `timeMs`. */
+export interface TrackerScan {
+  timeMs: number;
+  scan?: number;
+  plots: readonly TrackerPlot[];
+  /** Own ship at `timeMs` on a moving platform. */
+  ownShip?: OwnShip;
+  /** The sensor's position on a fixed site, when known (a plots record's origin). */
+  site?: LatLon;
+}
+
+export interface TrackUpdate {
+  id: number;
+  timeMs: number;
+  scan: number;
+  status: TrackStatus;
+  latitude: number;
+  longitude: number;
+  eastMetres: number;
+  northMetres: number;
+  speedMps: number;
+  courseDegrees: number;
+  moving: boolean;
+  /** Against own ship (moving platform) or the protected point / site; null when neither is known. */
+  cpaMetres: number | null;
+  tcpaSeconds: number | null;
+  /** CPA below the alert distance within the alert time ahead (confirmed tracks only). */
+  cpaAlert: boolean;
+  hits: number;
+  misses: number;
+  positionSigmaMetres: number;
+  manoeuvreProbability: number;
+}
+
+export interface ZoneAlert {
+  type: 'zone';
+  zone: string;
+  id: number;
+  timeMs: number;
+  latitude: number;
+  longitude: number;
+}
+
+export interface TrackerResult {
+  tracks: TrackUpdate[];
+  deleted: number[];
+  alerts: ZoneAlert[];
+}
+
+export interface TrackerDeps {
+  /** Id of the first track (ids then increase by one and are never reused). */
+  firstId?: number;
+}
+
+interface Track {
+  id: number;
+  imm: Imm;
+  timeMs: number;
+  status: TrackStatus;
+  /** Bit k set: a plot k scans ago. */
+  history: number;
+  age: number;
+  hits: number;
+  misses: number;
+  lastHitMs: number;
+  moving: boolean;
+  /** Zones this track has raised and not yet left by the margin. */
+  inZones: Set<string>;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (; x; x &= x - 1) n++;
+  return n;
+}
+
+const DEG = Math.PI / 180;
+
+/**
+ * Multi-target tracker: IMM (quiet + manoeuvring CV) per track in a local east/north frame,
+ * chi-square gating, globally optimal assignment per independent cluster (confirmed tracks
+ * first, then tentative ones on what is left), M-of-N confirmation, coasting and deletion,
+ * stationary/moving with hysteresis, CPA/TCPA and guard zones.
+ */
+export class Tracker {
+  readonly config: TrackerConfig;
+  private frame: LocalFrame | undefined;
+  private zones: ZoneGeometry[] = [];
+  private readonly tracks: Track[] = [];
+  private nextId: number;
+  private readonly gate: number;
+  private readonly models: ImmModel[];
+  private lastScanMs = -Infinity;
+
+  constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
+    this.config = trackerConfigSchema.parse(config);
+    this.nextId = deps.firstId ?? 1;
+    this.gate = chi2Inv2(this.config.association.gateProbability);
+    const m = this.config.motion;
+    this.models = [
+      { q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds },
+      { q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds },
+    ];
+  }
+
+  get liveTracks(): number {
+    return this.tracks.length;
+  }
+
+  get origin(): LatLon | undefined {
+    return this.frame?.origin;
+  }
+
+  update(scan: TrackerScan): TrackerResult {
+    if (!Number.isFinite(scan.timeMs)) throw new TypeError('a scan needs a finite timeMs');
+    if (scan.timeMs < this.lastScanMs) throw new RangeError(`scan at ${scan.timeMs} ms is older than the previous one (${this.lastScanMs} ms)`);
+    this.lastScanMs = scan.timeMs;
+    const cfg = this.config;
+    if (!this.frame) {
+      const o = cfg.cpa.protectedPoint ?? scan.site ?? scan.ownShip ?? scan.plots[0];
+      if (!o) return { tracks: [], deleted: [], alerts: [] };
+      this.frame = new LocalFrame({ latitude: o.latitude, longitude: o.longitude });
+      this.zones = buildZones(cfg.guardZones, this.frame);
+    }
+    const frame = this.frame;
+    const sensorPoint = scan.ownShip ?? scan.site;
+    const sensor = sensorPoint ? frame.toLocal(sensorPoint) : undefined;
+    const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor));
+    const used = new Uint8Array(meas.length);
+    const assigned = new Map<Track, Measurement>();
+
+    const confirmed = this.tracks.filter((t) => t.status !== 'tentative');
+    const tentative = this.tracks.filter((t) => t.status === 'tentative');
+    this.associateStage(confirmed, meas, used, assigned, scan.timeMs);
+    this.associateStage(tentative, meas, used, assigned, scan.timeMs);
+
+    const deleted: number[] = [];
+    const lc = cfg.lifecycle;
+    const windowMask = (1 << lc.confirmWindowScans) - 1;
+    const survivors: Track[] = [];
+    for (const t of this.tracks) {
+      const m = assigned.get(t);
+      t.age++;
+      t.history = (t.history << 1) & 0x3fffffff;
+      if (m) {
+        t.imm.predict(Math.max(0, (m.timeMs - t.timeMs) / 1000));
+        t.imm.update(m.east, m.north, m.r);
+        t.timeMs = Math.max(t.timeMs, m.timeMs);
+        t.history |= 1;
+        t.hits++;
+        t.misses = 0;
+        t.lastHitMs = m.timeMs;
+        if (t.status === 'coasting') t.status = 'confirmed';
+        if (t.status === 'tentative' && popcount(t.history & windowMask) >= lc.confirmHits) t.status = 'confirmed';
+      } else {
+        t.imm.predict(Math.max(0, (scan.timeMs - t.timeMs) / 1000));
+        t.timeMs = Math.max(t.timeMs, scan.timeMs);
+        t.misses++;
+        if (t.status === 'confirmed') t.status = 'coasting';
+      }
+      const P = t.imm.combined.P;
+      const sigma = Math.sqrt(Math.max(P[0]!, P[5]!));
+      let dead: boolean;
+      if (t.status === 'tentative') dead = t.misses >= lc.tentativeMaxMisses || t.age >= lc.confirmWindowScans;
+      else dead = t.misses >= lc.deleteAfterMisses || scan.timeMs - t.lastHitMs > lc.maxCoastSeconds * 1000 || sigma > lc.maxPositionSigmaMetres;
+      if (dead) deleted.push(t.id);
+      else survivors.push(t);
+    }
+    this.tracks.length = 0;
+    this.tracks.push(...survivors);
+
+    this.initiate(meas, used, scan.timeMs);
+    return this.report(scan, sensor, deleted);
+  }
+
+  private associateStage(tracks: Track[], meas: Measurement[], used: Uint8Array, assigned: Map<Track, Measurement>, scanMs: number): void {
+    if (tracks.length === 0) return;
+    const free: number[] = [];
+    for (let i = 0; i < meas.length; i++) if (!used[i]) free.push(i);
+    if (free.length === 0) return;
+    // Spatial grid over the free plots, cells the size of the largest search radius.
+    let maxR = 0;
+    let maxDt = 0;
+    for (const i of free) {
+      const r = meas[i]!.r;
+      maxR = Math.max(maxR, r[0], r[2]);
+      maxDt = Math.max(maxDt, Math.abs(meas[i]!.timeMs - scanMs) / 1000);
+    }
+    const radii = new Float64Array(tracks.length);
+    const centres: Array<{ x: number; y: number }> = [];
+    let cell = 1;
+    for (let k = 0; k < tracks.length; k++) {
+      const t = tracks[k]!;
+      const g = t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000));
+      const P = g.P;
+      const posVar = Math.max(P[0]!, P[5]!) + Math.abs(P[1]!);
+      const velVar = Math.max(P[10]!, P[15]!) + Math.abs(P[11]!);
+      const speed = Math.hypot(g.x[2]!, g.x[3]!);
+      const sigma = Math.sqrt(posVar + maxR) + (speed + Math.sqrt(velVar)) * maxDt;
+      radii[k] = Math.sqrt(this.gate) * sigma;
+      centres.push({ x: g.x[0]!, y: g.x[1]! });
+      cell = Math.max(cell, radii[k]!);
+    }
+    const grid = new Map<number, number[]>();
+    const key = (cx: number, cy: number): number => cx * 1_000_003 + cy;
+    for (const i of free) {
+      const k = key(Math.floor(meas[i]!.east / cell), Math.floor(meas[i]!.north / cell));
+      let list = grid.get(k);
+      if (!list) grid.set(k, (list = []));
+      list.push(i);
+    }
+    const pairs: GatedPair[] = [];
+    const missCost = new Float64Array(tracks.length);
+    for (let k = 0; k < tracks.length; k++) {
+      const t = tracks[k]!;
+      const c = centres[k]!;
+      const rad = radii[k]!;
+      const cx = Math.floor(c.x / cell);
+      const cy = Math.floor(c.y / cell);
+      let logDet = Infinity;
+      for (let gx = cx - 1; gx <= cx + 1; gx++) for (let gy = cy - 1; gy <= cy + 1; gy++) {
+        const list = grid.get(key(gx, gy));
+        if (!list) continue;
+        for (const i of list) {
+          const m = meas[i]!;
+          if (Math.abs(m.east - c.x) > rad || Math.abs(m.north - c.y) > rad) continue;
+          const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
+          const inn = innovation(g, m.east, m.north, m.r);
+          if (inn.d2 > this.gate) continue;
+          const ld = Math.log(inn.det);
+          logDet = Math.min(logDet, ld);
+          pairs.push({ track: k, plot: i, cost: inn.d2 + ld });
+        }
+      }
+      missCost[k] = this.gate + (Number.isFinite(logDet) ? logDet : 0);
+    }
+    const plotOf = associate(tracks.length, meas.length, pairs, missCost, this.config.association.method);
+    for (let k = 0; k < tracks.length; k++) {
+      const p = plotOf[k]!;
+      if (p < 0) continue;
+      used[p] = 1;
+      assigned.set(tracks[k]!, meas[p]!);
+    }
+  }
+
+  private initiate(meas: Measurement[], used: Uint8Array, scanMs: number): void {
+    const ex = this.config.association.initiationExclusionMetres;
+    const ex2 = ex * ex;
+    const anchors = this.tracks.filter((t) => t.status !== 'tentative').map((t) => t.imm.combined.x);
+    const vSigma = this.config.motion.maxSpeedMps / 2;
+    for (let i = 0; i < meas.length; i++) {
+      if (used[i]) continue;
+      const m = meas[i]!;
+      if (ex > 0 && anchors.some((x) => (x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2 < ex2)) continue;
+      const P = new Float64Array(16);
+      P[0] = m.r[0];
+      P[1] = m.r[1];
+      P[4] = m.r[1];
+      P[5] = m.r[2];
+      P[10] = vSigma * vSigma;
+      P[15] = vSigma * vSigma;
+      const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, inZones: new Set() });
+    }
+    void scanMs;
+  }
+
+  private report(scan: TrackerScan, sensor: { east: number; north: number } | undefined, deleted: number[]): TrackerResult {
+    const cfg = this.config;
+    const frame = this.frame!;
+    let ref: { x: number; y: number; vx: number; vy: number } | undefined;
+    if (scan.ownShip) {
+      const o = frame.toLocal(scan.ownShip);
+      const c = scan.ownShip.courseDegrees * DEG;
+      ref = { x: o.east, y: o.north, vx: scan.ownShip.speedMps * Math.sin(c), vy: scan.ownShip.speedMps * Math.cos(c) };
+    } else {
+      const p = cfg.cpa.protectedPoint ? frame.toLocal(cfg.cpa.protectedPoint) : sensor;
+      if (p) ref = { x: p.east, y: p.north, vx: 0, vy: 0 };
+    }
+    const st = cfg.stationary;
+    const tracks: TrackUpdate[] = [];
+    const alerts: ZoneAlert[] = [];
+    for (const t of this.tracks) {
+      const g = t.imm.peek(Math.max(0, (scan.timeMs - t.timeMs) / 1000));
+      const [x, y, vx, vy] = [g.x[0]!, g.x[1]!, g.x[2]!, g.x[3]!];
+      const speed = Math.hypot(vx, vy);
+      // Speed variance along the velocity direction.
+      const ux = speed > 0 ? vx / speed : 1;
+      const uy = speed > 0 ? vy / speed : 0;
+      const sv2 = ux * ux * g.P[10]! + 2 * ux * uy * g.P[11]! + uy * uy * g.P[15]!;
+      if (!t.moving && t.status !== 'tentative' && speed > st.movingAboveMps && speed > st.significanceSigmas * Math.sqrt(sv2)) t.moving = true;
+      else if (t.moving && speed < st.stationaryBelowMps) t.moving = false;
+      let cpaMetres: number | null = null;
+      let tcpaSeconds: number | null = null;
+      if (ref) {
+        const px = x - ref.x;
+        const py = y - ref.y;
+        const rvx = vx - ref.vx;
+        const rvy = vy - ref.vy;
+        const v2 = rvx * rvx + rvy * rvy;
+        tcpaSeconds = v2 > 1e-9 ? -(px * rvx + py * rvy) / v2 : 0;
+        const tc = Math.max(0, tcpaSeconds);
+        cpaMetres = Math.hypot(px + rvx * tc, py + rvy * tc);
+      }
+      const live = t.status !== 'tentative';
+      const cpaAlert = live && cpaMetres !== null && tcpaSeconds !== null && cpaMetres < cfg.cpa.alertCpaMetres && tcpaSeconds >= 0 && tcpaSeconds <= cfg.cpa.alertTcpaSeconds;
+      const geo = frame.toGeo(x, y);
+      if (live) {
+        const centre = ref ? { east: ref.x, north: ref.y } : undefined;
+        for (const z of this.zones) {
+          const d = z.signedDistance(x, y, centre);
+          if (d <= 0 && !t.inZones.has(z.name)) {
+            t.inZones.add(z.name);
+            alerts.push({ type: 'zone', zone: z.name, id: t.id, timeMs: scan.timeMs, latitude: geo.latitude, longitude: geo.longitude });
+          } else if (d > cfg.guardZoneExitMarginMetres) t.inZones.delete(z.name);
+        }
+      }
+      const course = ((Math.atan2(vx, vy) / DEG) % 360 + 360) % 360;
+      tracks.push({
+        id: t.id,
+        timeMs: scan.timeMs,
+        scan: scan.scan ?? 0,
+        status: t.status,
+        latitude: geo.latitude,
+        longitude: geo.longitude,
+        eastMetres: x,
+        northMetres: y,
+        speedMps: speed,
+        courseDegrees: course,
+        moving: t.moving,
+        cpaMetres,
+        tcpaSeconds,
+        cpaAlert,
+        hits: t.hits,
+        misses: t.misses,
+        positionSigmaMetres: Math.sqrt(Math.max(g.P[0]!, g.P[5]!)),
+        manoeuvreProbability: t.imm.mu[1]!,
+      });
+    }
+    return { tracks, deleted, alerts };
+  }
+}
