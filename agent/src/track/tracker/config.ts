@@ -36,9 +36,11 @@ export const trackerConfigSchema = z
   .object({
     measurement: z
       .object({
-        rangeCellMetres: z.number().positive().default(3).describe('range cell of the sensor: range noise cell²/12'),
+        rangeCellMetres: z.number().positive().default(3).describe('range cell of the sensor'),
+        rangeSigmaCells: z.number().positive().default(0.5).describe('centroid range noise of a point target, in range cells (a pulse spans about two cells; uniform quantisation alone would be 0.29)'),
         spokesPerTurn: z.number().int().min(16).max(65536).default(2048).describe('azimuth quantisation: bearing noise (360/spokes)²/12'),
         beamBearingSigmaDegrees: z.number().min(0).default(0.1).describe('centroid bearing noise of a point target beyond the spoke quantisation'),
+        beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
         positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),
         minSigmaMetres: z.number().positive().default(0.3).describe('floor on either axis of a plot covariance'),
@@ -47,10 +49,10 @@ export const trackerConfigSchema = z
       .prefault({}),
     motion: z
       .object({
-        quietNoiseM2PerS3: z.number().positive().default(0.01).describe('white-acceleration spectral density of the quiet (straight-running) model'),
-        manoeuvreNoiseM2PerS3: z.number().positive().default(0.6).describe('spectral density of the manoeuvring model'),
-        meanQuietSeconds: z.number().positive().default(60).describe('mean sojourn in the quiet model (IMM switching)'),
-        meanManoeuvreSeconds: z.number().positive().default(20).describe('mean sojourn in the manoeuvring model'),
+        quietNoiseM2PerS3: z.number().positive().default(0.002).describe('white-acceleration spectral density of the quiet (straight-running) model'),
+        manoeuvreNoiseM2PerS3: z.number().positive().default(0.3).describe('spectral density of the manoeuvring model'),
+        meanQuietSeconds: z.number().positive().default(200).describe('mean sojourn in the quiet model (IMM switching)'),
+        meanManoeuvreSeconds: z.number().positive().default(10).describe('mean sojourn in the manoeuvring model'),
         maxSpeedMps: z.number().positive().default(20).describe('fastest target expected: the velocity prior of a new track'),
       })
       .strict()
@@ -68,6 +70,13 @@ export const trackerConfigSchema = z
         confirmHits: z.number().int().min(1).default(3).describe('M of M-of-N confirmation'),
         confirmWindowScans: z.number().int().min(1).default(4).describe('N of M-of-N confirmation'),
         tentativeMaxMisses: z.number().int().min(1).default(2).describe('a tentative track with this many misses in a row is dropped'),
+        tentativeMaxScans: z.number().int().min(1).default(8).describe('...and one still tentative after this many scans'),
+        fastConfirmRisk: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.002)
+          .describe('confirm after 2 hits when the chance that clutter put plots in its gates (clutter map density x gate area, multiplied over the hits) is below this; 0: M-of-N only'),
         deleteAfterMisses: z.number().int().min(1).default(6).describe('a confirmed track is deleted after this many misses in a row'),
         maxCoastSeconds: z.number().positive().default(30).describe('...or after this long without a plot'),
         maxPositionSigmaMetres: z.number().positive().default(150).describe('...or when its position uncertainty grows past this'),
@@ -75,11 +84,20 @@ export const trackerConfigSchema = z
       .strict()
       .prefault({})
       .refine((l) => l.confirmHits <= l.confirmWindowScans, { message: 'confirmHits must not exceed confirmWindowScans' }),
+    clutterMap: z
+      .object({
+        cellMetres: z.number().positive().default(200).describe('square cells of the map of false-plot density'),
+        memoryScans: z.number().min(1).default(200).describe('how many scans a cell remembers (exponential decay)'),
+        priorPerKm2: z.number().min(0).default(0.1).describe('false plots per km² per scan assumed before any are seen'),
+        priorScans: z.number().min(0).default(50).describe('how many scans of observation the prior is worth'),
+      })
+      .strict()
+      .prefault({}),
     stationary: z
       .object({
-        movingAboveMps: z.number().positive().default(1.2).describe('a stationary track becomes moving above this filtered speed...'),
+        movingAboveMps: z.number().positive().default(1.2).describe('a stationary track with at least confirmHits plots becomes moving above this filtered speed...'),
         stationaryBelowMps: z.number().min(0).default(0.6).describe('...and a moving one stationary below this'),
-        significanceSigmas: z.number().min(0).default(3).describe('...and only when the speed is this many standard deviations above zero'),
+        significanceSigmas: z.number().min(0).default(3).describe('...counting the speed this many standard deviations lower (a young track\'s speed is noise)'),
       })
       .strict()
       .prefault({})

@@ -66,11 +66,15 @@ export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFram
     return { timeMs: plot.timeMs, east, north, r: [s2, 0, s2], index };
   }
   const range = plot.rangeMetres;
-  const rangeExtent = plot.rangeExtentMetres ?? 0;
-  const azExtent = plot.azimuthExtentDegrees ?? 0;
+  // A point target is one range cell long and one beam wide; only what is beyond is hull.
+  const rangeExtent = Math.max(0, (plot.rangeExtentMetres ?? 0) - cfg.rangeCellMetres);
+  const azExtent = Math.max(0, (plot.azimuthExtentDegrees ?? 0) - cfg.beamWidthDegrees);
   const spoke = 360 / cfg.spokesPerTurn;
-  const sr2 = Math.max((cfg.rangeCellMetres * cfg.rangeCellMetres) / 12 + (cfg.extentFactor * rangeExtent) ** 2 / 12 * 4, floor2);
-  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2 / 12 * 4;
+  // Centroid noise of a point target (range cells; spoke quantisation w²/12 and beam noise in
+  // azimuth), plus a share of the extent: the centroid of an extended return wanders over the
+  // hull from scan to scan.
+  const sr2 = Math.max((cfg.rangeSigmaCells * cfg.rangeCellMetres) ** 2 + (cfg.extentFactor * rangeExtent) ** 2, floor2);
+  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2;
   const sc2 = Math.max(sbDeg2 * (range * DEG) ** 2, floor2);
   let theta: number;
   if (sensor) theta = Math.atan2(east - sensor.east, north - sensor.north);

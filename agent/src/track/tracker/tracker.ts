@@ -4,6 +4,9 @@ import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from
 import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
 import { LocalFrame, toMeasurement, type Measurement, type TrackerPlot } from './frame.js';
 import { buildZones, type ZoneGeometry } from './zones.js';
+import { PointGrid } from './grid.js';
+import { closestApproach } from './cpa.js';
+import { ClutterMap } from './clutter.js';
 
 export type TrackStatus = 'tentative' | 'confirmed' | 'coasting';
 
@@ -78,6 +81,8 @@ interface Track {
   misses: number;
   lastHitMs: number;
   moving: boolean;
+  /** Tentative: product over its hits of the chance that clutter alone explains them. */
+  risk: number;
   /** Zones this track has raised and not yet left by the margin. */
   inZones: Set<string>;
 }
@@ -104,12 +109,17 @@ export class Tracker {
   private nextId: number;
   private readonly gate: number;
   private readonly models: ImmModel[];
+  private readonly clutter: ClutterMap;
   private lastScanMs = -Infinity;
+  /** Plot coordinates of the scan being processed (for the gating grid). */
+  private mx = new Float64Array(0);
+  private my = new Float64Array(0);
 
   constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
     this.config = trackerConfigSchema.parse(config);
     this.nextId = deps.firstId ?? 1;
     this.gate = chi2Inv2(this.config.association.gateProbability);
+    this.clutter = new ClutterMap(this.config.clutterMap);
     const m = this.config.motion;
     this.models = [
       { q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds },
@@ -140,6 +150,8 @@ export class Tracker {
     const sensorPoint = scan.ownShip ?? scan.site;
     const sensor = sensorPoint ? frame.toLocal(sensorPoint) : undefined;
     const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor));
+    this.mx = Float64Array.from(meas, (m) => m.east);
+    this.my = Float64Array.from(meas, (m) => m.north);
     const used = new Uint8Array(meas.length);
     const assigned = new Map<Track, Measurement>();
 
@@ -157,6 +169,11 @@ export class Tracker {
       t.age++;
       t.history = (t.history << 1) & 0x3fffffff;
       if (m) {
+        if (t.status === 'tentative') {
+          // How likely clutter alone put a plot in this gate: density x gate ellipse area.
+          const inn = innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r);
+          t.risk *= this.clutter.density(m.east, m.north) * Math.PI * this.gate * Math.sqrt(inn.det);
+        }
         t.imm.predict(Math.max(0, (m.timeMs - t.timeMs) / 1000));
         t.imm.update(m.east, m.north, m.r);
         t.timeMs = Math.max(t.timeMs, m.timeMs);
@@ -165,7 +182,7 @@ export class Tracker {
         t.misses = 0;
         t.lastHitMs = m.timeMs;
         if (t.status === 'coasting') t.status = 'confirmed';
-        if (t.status === 'tentative' && popcount(t.history & windowMask) >= lc.confirmHits) t.status = 'confirmed';
+        if (t.status === 'tentative' && (popcount(t.history & windowMask) >= lc.confirmHits || (t.hits >= 2 && t.risk <= lc.fastConfirmRisk))) t.status = 'confirmed';
       } else {
         t.imm.predict(Math.max(0, (scan.timeMs - t.timeMs) / 1000));
         t.timeMs = Math.max(t.timeMs, scan.timeMs);
@@ -175,15 +192,21 @@ export class Tracker {
       const P = t.imm.combined.P;
       const sigma = Math.sqrt(Math.max(P[0]!, P[5]!));
       let dead: boolean;
-      if (t.status === 'tentative') dead = t.misses >= lc.tentativeMaxMisses || t.age >= lc.confirmWindowScans;
+      if (t.status === 'tentative') dead = t.misses >= lc.tentativeMaxMisses || t.age >= lc.tentativeMaxScans;
+      // A track confirmed early on two hits has not earned the long coast yet.
+      else if (t.hits < lc.confirmHits) dead = t.misses >= lc.tentativeMaxMisses;
       else dead = t.misses >= lc.deleteAfterMisses || scan.timeMs - t.lastHitMs > lc.maxCoastSeconds * 1000 || sigma > lc.maxPositionSigmaMetres;
-      if (dead) deleted.push(t.id);
+      if (dead) {
+        deleted.push(t.id);
+        if (t.status === 'tentative') this.clutter.add(t.imm.combined.x[0]!, t.imm.combined.x[1]!, t.hits);
+      }
       else survivors.push(t);
     }
     this.tracks.length = 0;
     this.tracks.push(...survivors);
 
-    this.initiate(meas, used, scan.timeMs);
+    this.clutter.closeScan();
+    this.initiate(meas, used);
     return this.report(scan, sensor, deleted);
   }
 
@@ -192,64 +215,62 @@ export class Tracker {
     const free: number[] = [];
     for (let i = 0; i < meas.length; i++) if (!used[i]) free.push(i);
     if (free.length === 0) return;
-    // Spatial grid over the free plots, cells the size of the largest search radius.
+    // A pair can pass the gate only if each axis of its innovation is within sqrt(gate * S_axis),
+    // and S_axis <= P_axis + max R_axis: that bounds the square searched around each track.
     let maxR = 0;
     let maxDt = 0;
     for (const i of free) {
-      const r = meas[i]!.r;
-      maxR = Math.max(maxR, r[0], r[2]);
-      maxDt = Math.max(maxDt, Math.abs(meas[i]!.timeMs - scanMs) / 1000);
+      const m = meas[i]!;
+      maxR = Math.max(maxR, m.r[0], m.r[2]);
+      maxDt = Math.max(maxDt, Math.abs(m.timeMs - scanMs) / 1000);
     }
-    const radii = new Float64Array(tracks.length);
-    const centres: Array<{ x: number; y: number }> = [];
-    let cell = 1;
-    for (let k = 0; k < tracks.length; k++) {
+    const n = tracks.length;
+    const radii = new Float64Array(n);
+    const cx = new Float64Array(n);
+    const cy = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
       const t = tracks[k]!;
       const g = t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000));
       const P = g.P;
-      const posVar = Math.max(P[0]!, P[5]!) + Math.abs(P[1]!);
-      const velVar = Math.max(P[10]!, P[15]!) + Math.abs(P[11]!);
       const speed = Math.hypot(g.x[2]!, g.x[3]!);
-      const sigma = Math.sqrt(posVar + maxR) + (speed + Math.sqrt(velVar)) * maxDt;
-      radii[k] = Math.sqrt(this.gate) * sigma;
-      centres.push({ x: g.x[0]!, y: g.x[1]! });
-      cell = Math.max(cell, radii[k]!);
+      const velSigma = Math.sqrt(this.gate * Math.max(P[10]!, P[15]!));
+      radii[k] = Math.sqrt(this.gate * (Math.max(P[0]!, P[5]!) + maxR)) + (speed + velSigma) * maxDt;
+      cx[k] = g.x[0]!;
+      cy[k] = g.x[1]!;
     }
-    const grid = new Map<number, number[]>();
-    const key = (cx: number, cy: number): number => cx * 1_000_003 + cy;
-    for (const i of free) {
-      const k = key(Math.floor(meas[i]!.east / cell), Math.floor(meas[i]!.north / cell));
-      let list = grid.get(k);
-      if (!list) grid.set(k, (list = []));
-      list.push(i);
-    }
+    const sorted = Float64Array.from(radii).sort();
+    const grid = new PointGrid(Math.max(1, sorted[sorted.length >> 1]!));
+    grid.build(this.mx, this.my, free);
     const pairs: GatedPair[] = [];
-    const missCost = new Float64Array(tracks.length);
-    for (let k = 0; k < tracks.length; k++) {
+    const missCost = new Float64Array(n);
+    const vMax = this.config.motion.maxSpeedMps;
+    for (let k = 0; k < n; k++) {
       const t = tracks[k]!;
-      const c = centres[k]!;
-      const rad = radii[k]!;
-      const cx = Math.floor(c.x / cell);
-      const cy = Math.floor(c.y / cell);
       let logDet = Infinity;
-      for (let gx = cx - 1; gx <= cx + 1; gx++) for (let gy = cy - 1; gy <= cy + 1; gy++) {
-        const list = grid.get(key(gx, gy));
-        if (!list) continue;
-        for (const i of list) {
-          const m = meas[i]!;
-          if (Math.abs(m.east - c.x) > rad || Math.abs(m.north - c.y) > rad) continue;
-          const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-          const inn = innovation(g, m.east, m.north, m.r);
-          if (inn.d2 > this.gate) continue;
-          const ld = Math.log(inn.det);
-          logDet = Math.min(logDet, ld);
-          pairs.push({ track: k, plot: i, cost: inn.d2 + ld });
+      // A track born last scan has no velocity yet: its second plot must be reachable at the
+      // fastest speed expected (plus the position noise of both plots).
+      const born = t.hits === 1 ? t.imm.combined : undefined;
+      grid.forEachNear(cx[k]!, cy[k]!, radii[k]!, (i) => {
+        const m = meas[i]!;
+        if (born) {
+          const dt = Math.abs(m.timeMs - t.timeMs) / 1000;
+          const reach = vMax * dt + 3 * Math.sqrt(born.P[0]! + born.P[5]! + m.r[0] + m.r[2]);
+          if ((m.east - born.x[0]!) ** 2 + (m.north - born.x[1]!) ** 2 > reach * reach) return;
         }
-      }
+        const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
+        const inn = innovation(g, m.east, m.north, m.r);
+        if (inn.d2 > this.gate) return;
+        // Cost: the negative log-likelihood up to a constant (d² + ln|S|), so a tight track
+        // pays more for a far plot than a loose one does.
+        const ld = Math.log(inn.det);
+        logDet = Math.min(logDet, ld);
+        pairs.push({ track: k, plot: i, cost: inn.d2 + ld });
+      });
+      // Missing costs as much as the worst plot the gate admits, so any gated plot beats it.
       missCost[k] = this.gate + (Number.isFinite(logDet) ? logDet : 0);
     }
-    const plotOf = associate(tracks.length, meas.length, pairs, missCost, this.config.association.method);
-    for (let k = 0; k < tracks.length; k++) {
+    const plotOf = associate(n, meas.length, pairs, missCost, this.config.association.method);
+    for (let k = 0; k < n; k++) {
       const p = plotOf[k]!;
       if (p < 0) continue;
       used[p] = 1;
@@ -257,15 +278,22 @@ export class Tracker {
     }
   }
 
-  private initiate(meas: Measurement[], used: Uint8Array, scanMs: number): void {
+  private initiate(meas: Measurement[], used: Uint8Array): void {
     const ex = this.config.association.initiationExclusionMetres;
-    const ex2 = ex * ex;
-    const anchors = this.tracks.filter((t) => t.status !== 'tentative').map((t) => t.imm.combined.x);
+    const anchors = this.tracks.filter((t) => t.status !== 'tentative');
+    let grid: PointGrid | undefined;
+    if (ex > 0 && anchors.length > 0) {
+      const ax = Float64Array.from(anchors, (t) => t.imm.combined.x[0]!);
+      const ay = Float64Array.from(anchors, (t) => t.imm.combined.x[1]!);
+      grid = new PointGrid(ex);
+      grid.build(ax, ay, anchors.keys());
+    }
     const vSigma = this.config.motion.maxSpeedMps / 2;
     for (let i = 0; i < meas.length; i++) {
       if (used[i]) continue;
       const m = meas[i]!;
-      if (ex > 0 && anchors.some((x) => (x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2 < ex2)) continue;
+      // A second plot off a big ship or a split return next to a confirmed track is not a new target.
+      if (grid?.anyWithin(m.east, m.north, ex)) continue;
       const P = new Float64Array(16);
       P[0] = m.r[0];
       P[1] = m.r[1];
@@ -274,9 +302,8 @@ export class Tracker {
       P[10] = vSigma * vSigma;
       P[15] = vSigma * vSigma;
       const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, inZones: new Set() });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk: 1, inZones: new Set() });
     }
-    void scanMs;
   }
 
   private report(scan: TrackerScan, sensor: { east: number; north: number } | undefined, deleted: number[]): TrackerResult {
@@ -302,20 +329,13 @@ export class Tracker {
       const ux = speed > 0 ? vx / speed : 1;
       const uy = speed > 0 ? vy / speed : 0;
       const sv2 = ux * ux * g.P[10]! + 2 * ux * uy * g.P[11]! + uy * uy * g.P[15]!;
-      if (!t.moving && t.status !== 'tentative' && speed > st.movingAboveMps && speed > st.significanceSigmas * Math.sqrt(sv2)) t.moving = true;
+      // Moving only when even the low end of the speed's confidence interval is above the
+      // threshold: two noisy plots off a moored hull give a speed, not a boat under way.
+      if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
       else if (t.moving && speed < st.stationaryBelowMps) t.moving = false;
       let cpaMetres: number | null = null;
       let tcpaSeconds: number | null = null;
-      if (ref) {
-        const px = x - ref.x;
-        const py = y - ref.y;
-        const rvx = vx - ref.vx;
-        const rvy = vy - ref.vy;
-        const v2 = rvx * rvx + rvy * rvy;
-        tcpaSeconds = v2 > 1e-9 ? -(px * rvx + py * rvy) / v2 : 0;
-        const tc = Math.max(0, tcpaSeconds);
-        cpaMetres = Math.hypot(px + rvx * tc, py + rvy * tc);
-      }
+      if (ref) ({ cpaMetres, tcpaSeconds } = closestApproach({ east: x, north: y, vEast: vx, vNorth: vy }, { east: ref.x, north: ref.y, vEast: ref.vx, vNorth: ref.vy }));
       const live = t.status !== 'tentative';
       const cpaAlert = live && cpaMetres !== null && tcpaSeconds !== null && cpaMetres < cfg.cpa.alertCpaMetres && tcpaSeconds >= 0 && tcpaSeconds <= cfg.cpa.alertTcpaSeconds;
       const geo = frame.toGeo(x, y);
