@@ -41,6 +41,8 @@ export interface ScoreOptions {
   statuses?: readonly string[];
   /** Speed and course errors only for targets faster than this (3 m/s). */
   minSpeedForCourseMps?: number;
+  /** Speed, course and CPA errors only from this many scans after a target's first match (0). */
+  settleScans?: number;
   /** CPA/TCPA errors only while the truth's closest approach is at least this far ahead (30 s). */
   minTcpaSeconds?: number;
 }
@@ -112,6 +114,7 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
   const statuses = new Set(opts.statuses ?? ['confirmed', 'coasting']);
   const minSpeed = opts.minSpeedForCourseMps ?? 3;
   const minTcpa = opts.minTcpaSeconds ?? 30;
+  const settle = opts.settleScans ?? 0;
   const reported = tracks.filter((t) => statuses.has(t.status));
   const origin = truth[0] ?? reported[0];
   const frame = origin ? new LocalFrame(origin) : undefined;
@@ -220,6 +223,7 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
         t.stationaryScans++;
         if (t.scansToStationary === null) t.scansToStationary = scanIndex - t.firstMatch;
       }
+      if (scanIndex - t.firstMatch < settle) continue;
       if (x.speedMps !== undefined && x.speedMps > minSpeed && y.speedMps !== undefined) {
         speedSq += (y.speedMps - x.speedMps) ** 2;
         if (x.courseDegrees !== undefined && y.courseDegrees !== undefined) courseSq += angleDiff(y.courseDegrees, x.courseDegrees) ** 2;

@@ -77,6 +77,7 @@ export const trackerConfigSchema = z
           .max(1)
           .default(0.002)
           .describe('confirm after 2 hits when the chance that clutter put plots in its gates (clutter map density x gate area, multiplied over the hits) is below this; 0: M-of-N only'),
+        fastConfirmIsolationMetres: z.number().min(0).default(100).describe('...and only for a track born at least this far from any confirmed track'),
         deleteAfterMisses: z.number().int().min(1).default(6).describe('a confirmed track is deleted after this many misses in a row'),
         maxCoastSeconds: z.number().positive().default(30).describe('...or after this long without a plot'),
         maxPositionSigmaMetres: z.number().positive().default(150).describe('...or when its position uncertainty grows past this'),

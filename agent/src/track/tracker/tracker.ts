@@ -282,18 +282,34 @@ export class Tracker {
     const ex = this.config.association.initiationExclusionMetres;
     const anchors = this.tracks.filter((t) => t.status !== 'tentative');
     let grid: PointGrid | undefined;
-    if (ex > 0 && anchors.length > 0) {
+    let reach = ex;
+    if (anchors.length > 0) {
       const ax = Float64Array.from(anchors, (t) => t.imm.combined.x[0]!);
       const ay = Float64Array.from(anchors, (t) => t.imm.combined.x[1]!);
-      grid = new PointGrid(ex);
+      for (const t of anchors) {
+        const P = t.imm.combined.P;
+        reach = Math.max(reach, Math.min(200, 2 * Math.sqrt(this.gate * Math.max(P[0]!, P[5]!))));
+      }
+      grid = new PointGrid(Math.max(ex, 25));
       grid.build(ax, ay, anchors.keys());
     }
     const vSigma = this.config.motion.maxSpeedMps / 2;
     for (let i = 0; i < meas.length; i++) {
       if (used[i]) continue;
       const m = meas[i]!;
-      // A second plot off a big ship or a split return next to a confirmed track is not a new target.
-      if (grid?.anyWithin(m.east, m.north, ex)) continue;
+      // A plot left over inside a confirmed track's gate (the other half of a split return, a
+      // second echo off a big hull, one boat of an unresolved pair) is not a new target.
+      let near = false;
+      grid?.forEachNear(m.east, m.north, reach, (k) => {
+        if (near) return;
+        const t = anchors[k]!;
+        const x = t.imm.combined.x;
+        if ((x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2 < ex * ex) near = true;
+        else if (innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) near = true;
+      });
+      if (near) continue;
+      // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
+      const crowded = grid?.anyWithin(m.east, m.north, this.config.lifecycle.fastConfirmIsolationMetres) ?? false;
       const P = new Float64Array(16);
       P[0] = m.r[0];
       P[1] = m.r[1];
@@ -302,7 +318,7 @@ export class Tracker {
       P[10] = vSigma * vSigma;
       P[15] = vSigma * vSigma;
       const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk: 1, inZones: new Set() });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk: crowded ? Infinity : 1, inZones: new Set() });
     }
   }
 
