@@ -3,6 +3,7 @@ import { inputSchema } from '../io/config.js';
 import { detectionConfigSchema } from '../detect/config.js';
 import { outboxConfigSchema } from '../outbox/config.js';
 import { mqttConfigSchema } from '../publish/config.js';
+import { trackerConfigSchema } from '../track/tracker/config.js';
 
 const unitId = z
   .string()
@@ -71,6 +72,7 @@ export const configSchema = z
     nav: navSchema.optional(),
     outbox: outboxConfigSchema.default(outboxConfigSchema.parse({})),
     mqtt: mqttConfigSchema.default(mqttConfigSchema.parse({})),
+    tracker: trackerConfigSchema.prefault({}).describe('the multi-target tracker: measurement model, motion, association, life cycle, CPA, guard zones'),
     status: z
       .object({ intervalMs: z.number().int().min(500).default(5000).describe('how often a status record is written') })
       .strict()

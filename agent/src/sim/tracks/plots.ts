@@ -12,6 +12,7 @@ import { LocalFrame } from '../../track/tracker/frame.js';
 import { closestApproach } from '../../track/tracker/cpa.js';
 import { Rng } from '../rng.js';
 import type { ScenarioTarget, TrackScenario } from './scenarios.js';
+import type { TruthRecord } from '../types.js';
 
 export const SIM_SITE: LatLon = { latitude: 43.2965, longitude: 5.3698 };
 export const SIM_START_MS = 1_750_000_000_000;
@@ -43,7 +44,7 @@ export interface SimScan {
 }
 
 /** Truth for one target at the close of one scan (`lookout score --truth` reads these lines). */
-export interface SimTruth {
+export interface SimTruth extends TruthRecord {
   timeMs: number;
   scan: number;
   target: number;

@@ -49,11 +49,15 @@ export interface ScoreOptions {
 
 export interface TargetScore {
   target: number;
-  /** First scan the target gave a plot of its own (resolved), or its first scan. */
-  firstResolvedScan: number | null;
-  /** Scans from then to the first scan it is matched by a reported track. */
+  /** First scan the target gave a plot (its own or shared). */
+  firstSeenScan: number | null;
+  /** Scans from then to the first scan a reported track matches it (time to confirm). */
   scansToConfirm: number | null;
   secondsToConfirm: number | null;
+  /** First scan it gave a plot of its own after the last scan it shared one (resolved). */
+  firstResolvedScan: number | null;
+  /** Scans from then to the first scan (from then on) a reported track matches it. */
+  scansToConfirmAfterResolved: number | null;
   idSwitches: number;
   /** Distinct track ids matched to it. */
   trackIds: number[];
@@ -119,10 +123,10 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
   const origin = truth[0] ?? reported[0];
   const frame = origin ? new LocalFrame(origin) : undefined;
   const scans = groupByScan(reported, truth);
-  const targets = new Map<number, TargetScore & { lastId: number | null; firstMatch: number | null; firstSeenScan: number | null; firstSeenMs: number }>();
+  const targets = new Map<number, TargetScore & { lastId: number | null; firstMatch: number | null; firstSeenMs: number }>();
   const targetOf = (id: number) => {
     let t = targets.get(id);
-    if (!t) targets.set(id, (t = { target: id, firstResolvedScan: null, scansToConfirm: null, secondsToConfirm: null, idSwitches: 0, trackIds: [], unmatchedAfterConfirm: 0, movingScans: 0, stationaryScans: 0, scansToStationary: null, lastId: null, firstMatch: null, firstSeenScan: null, firstSeenMs: 0 }));
+    if (!t) targets.set(id, (t = { target: id, firstSeenScan: null, scansToConfirm: null, secondsToConfirm: null, firstResolvedScan: null, scansToConfirmAfterResolved: null, idSwitches: 0, trackIds: [], unmatchedAfterConfirm: 0, movingScans: 0, stationaryScans: 0, scansToStationary: null, lastId: null, firstMatch: null, firstSeenMs: 0 }));
     return t;
   };
   // "Resolved" starts after the last scan a target shared its plot with another.
@@ -200,10 +204,12 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     for (let i = 0; i < rows; i++) {
       const x = X[i]!;
       const t = targetOf(x.target);
-      if (t.firstResolvedScan === null && scanIndex > (lastMerged.get(x.target) ?? -1) && (x.detected ?? true)) {
-        t.firstResolvedScan = scanIndex;
+      const seen = (x.detected ?? true) || (x.merged ?? false);
+      if (t.firstSeenScan === null && seen) {
+        t.firstSeenScan = scanIndex;
         t.firstSeenMs = x.timeMs;
       }
+      if (t.firstResolvedScan === null && scanIndex > (lastMerged.get(x.target) ?? -1) && (x.detected ?? true)) t.firstResolvedScan = scanIndex;
       const j = trackOfTruth[i]!;
       if (j < 0) {
         if (t.firstMatch !== null) t.unmatchedAfterConfirm++;
@@ -211,10 +217,11 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
       }
       const y = Y[j]!;
       if (t.firstMatch === null) t.firstMatch = scanIndex;
-      if (t.scansToConfirm === null && t.firstResolvedScan !== null) {
-        t.scansToConfirm = scanIndex - t.firstResolvedScan;
+      if (t.scansToConfirm === null && t.firstSeenScan !== null) {
+        t.scansToConfirm = scanIndex - t.firstSeenScan;
         t.secondsToConfirm = (x.timeMs - t.firstSeenMs) / 1000;
       }
+      if (t.scansToConfirmAfterResolved === null && t.firstResolvedScan !== null) t.scansToConfirmAfterResolved = scanIndex - t.firstResolvedScan;
       if (t.lastId !== null && t.lastId !== y.id) t.idSwitches++;
       t.lastId = y.id;
       if (!t.trackIds.includes(y.id)) t.trackIds.push(y.id);
@@ -237,7 +244,7 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     }
   });
   const n = Math.max(1, scans.length);
-  const list = [...targets.values()].sort((a, b) => a.target - b.target).map(({ lastId: _l, firstMatch: _f, firstSeenScan: _s, firstSeenMs: _m, ...rest }) => rest);
+  const list = [...targets.values()].sort((a, b) => a.target - b.target).map(({ lastId: _l, firstMatch: _f, firstSeenMs: _m, ...rest }) => rest);
   return {
     scans: scans.length,
     cutoffMetres: c,
