@@ -142,6 +142,8 @@ export async function runTrack(flags: TrackFlags, out: NodeJS.WritableStream, er
         report(lineNo, own);
         continue;
       }
+      // Plots of another scan still open are closed first: this line closes its own scan.
+      if (finite(o.scan) && pendingScan !== undefined && o.scan !== pendingScan && pending.length > 0) close(lineNo, Math.max(...pending.map((p) => p.timeMs)), pendingScan);
       close(lineNo, o.timeMs, finite(o.scan) ? o.scan : pendingScan, own);
     } else if (o.kind === 'plots' && isObject(o.body)) {
       const body = o.body;

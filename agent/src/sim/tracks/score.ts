@@ -67,6 +67,9 @@ export interface TargetScore {
   stationaryScans: number;
   /** First scan (from its first match) whose matched track says stationary. */
   scansToStationary: number | null;
+  /** Mean |error| / truth of CPA and TCPA while it closes (as for the whole run below). */
+  cpaRelativeError: number | null;
+  tcpaRelativeError: number | null;
 }
 
 export interface Score {
@@ -123,10 +126,10 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
   const origin = truth[0] ?? reported[0];
   const frame = origin ? new LocalFrame(origin) : undefined;
   const scans = groupByScan(reported, truth);
-  const targets = new Map<number, TargetScore & { lastId: number | null; firstMatch: number | null; firstSeenMs: number }>();
+  const targets = new Map<number, TargetScore & { lastId: number | null; firstMatch: number | null; firstSeenMs: number; cpaSum: number; tcpaSum: number; cpaN: number }>();
   const targetOf = (id: number) => {
     let t = targets.get(id);
-    if (!t) targets.set(id, (t = { target: id, firstSeenScan: null, scansToConfirm: null, secondsToConfirm: null, firstResolvedScan: null, scansToConfirmAfterResolved: null, idSwitches: 0, trackIds: [], unmatchedAfterConfirm: 0, movingScans: 0, stationaryScans: 0, scansToStationary: null, lastId: null, firstMatch: null, firstSeenMs: 0 }));
+    if (!t) targets.set(id, (t = { target: id, firstSeenScan: null, scansToConfirm: null, secondsToConfirm: null, firstResolvedScan: null, scansToConfirmAfterResolved: null, idSwitches: 0, trackIds: [], unmatchedAfterConfirm: 0, movingScans: 0, stationaryScans: 0, scansToStationary: null, cpaRelativeError: null, tcpaRelativeError: null, lastId: null, firstMatch: null, firstSeenMs: 0, cpaSum: 0, tcpaSum: 0, cpaN: 0 }));
     return t;
   };
   // "Resolved" starts after the last scan a target shared its plot with another.
@@ -237,14 +240,19 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
         nKin++;
       }
       if (x.tcpaSeconds !== undefined && x.tcpaSeconds > minTcpa && x.cpaMetres !== undefined && y.cpaMetres != null && y.tcpaSeconds != null) {
-        cpaErr += Math.abs(y.cpaMetres - x.cpaMetres) / Math.max(x.cpaMetres, 1);
-        tcpaErr += Math.abs(y.tcpaSeconds - x.tcpaSeconds) / x.tcpaSeconds;
+        const ce = Math.abs(y.cpaMetres - x.cpaMetres) / Math.max(x.cpaMetres, 1);
+        const te = Math.abs(y.tcpaSeconds - x.tcpaSeconds) / x.tcpaSeconds;
+        cpaErr += ce;
+        tcpaErr += te;
         nCpa++;
+        t.cpaSum += ce;
+        t.tcpaSum += te;
+        t.cpaN++;
       }
     }
   });
   const n = Math.max(1, scans.length);
-  const list = [...targets.values()].sort((a, b) => a.target - b.target).map(({ lastId: _l, firstMatch: _f, firstSeenMs: _m, ...rest }) => rest);
+  const list = [...targets.values()].sort((a, b) => a.target - b.target).map(({ lastId: _l, firstMatch: _f, firstSeenMs: _m, cpaSum, tcpaSum, cpaN, ...rest }) => ({ ...rest, cpaRelativeError: cpaN > 0 ? cpaSum / cpaN : null, tcpaRelativeError: cpaN > 0 ? tcpaSum / cpaN : null }));
   return {
     scans: scans.length,
     cutoffMetres: c,

@@ -40,6 +40,7 @@ export const trackerConfigSchema = z
         rangeSigmaCells: z.number().positive().default(0.5).describe('centroid range noise of a point target, in range cells (a pulse spans about two cells; uniform quantisation alone would be 0.29)'),
         spokesPerTurn: z.number().int().min(16).max(65536).default(2048).describe('azimuth quantisation: bearing noise (360/spokes)²/12'),
         beamBearingSigmaDegrees: z.number().min(0).default(0.1).describe('centroid bearing noise of a point target beyond the spoke quantisation'),
+        headingSigmaDegrees: z.number().min(0).default(0.2).describe('on a moving platform: heading noise of the nav source, added to every plot\'s bearing noise'),
         beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
         positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),

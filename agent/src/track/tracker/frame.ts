@@ -58,7 +58,7 @@ const DEG = Math.PI / 180;
  * sensor position when known, the plot's bearing otherwise). Without them, a circle of the
  * configured position sigma.
  */
-export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFrame, cfg: TrackerConfig['measurement'], sensor?: { east: number; north: number }): Measurement {
+export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFrame, cfg: TrackerConfig['measurement'], sensor?: { east: number; north: number }, moving = false): Measurement {
   const { east, north } = frame.toLocal(plot);
   const floor2 = cfg.minSigmaMetres * cfg.minSigmaMetres;
   if (plot.rangeMetres === undefined || plot.bearingDegrees === undefined || !(plot.rangeMetres > 0)) {
@@ -74,7 +74,7 @@ export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFram
   // azimuth), plus a share of the extent: the centroid of an extended return wanders over the
   // hull from scan to scan.
   const sr2 = Math.max((cfg.rangeSigmaCells * cfg.rangeCellMetres) ** 2 + (cfg.extentFactor * rangeExtent) ** 2, floor2);
-  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2;
+  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2 + (moving ? cfg.headingSigmaDegrees ** 2 : 0);
   const sc2 = Math.max(sbDeg2 * (range * DEG) ** 2, floor2);
   let theta: number;
   if (sensor) theta = Math.atan2(east - sensor.east, north - sensor.north);

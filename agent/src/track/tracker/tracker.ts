@@ -149,7 +149,7 @@ export class Tracker {
     const frame = this.frame;
     const sensorPoint = scan.ownShip ?? scan.site;
     const sensor = sensorPoint ? frame.toLocal(sensorPoint) : undefined;
-    const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor));
+    const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor, scan.ownShip !== undefined));
     this.mx = Float64Array.from(meas, (m) => m.east);
     this.my = Float64Array.from(meas, (m) => m.north);
     const used = new Uint8Array(meas.length);
