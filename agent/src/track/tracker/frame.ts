@@ -1,5 +1,7 @@
-import { enuToGeodetic, geodeticToEnu, WGS84_A, type LatLon } from '../geodesy.js';
+import { enuToGeodetic, geodeticToEcef, WGS84_A, type LatLon } from '../geodesy.js';
 import type { TrackerConfig } from './config.js';
+
+const DEG = Math.PI / 180;
 
 /**
  * The tracker's local east/north frame: the tangent plane at a fixed origin (the site, or own
@@ -9,14 +11,25 @@ import type { TrackerConfig } from './config.js';
  */
 export class LocalFrame {
   private readonly o;
+  private readonly ecef: [number, number, number];
+  private readonly rot: [number, number, number, number, number, number];
 
   constructor(readonly origin: LatLon) {
     this.o = { latitude: origin.latitude, longitude: origin.longitude, altitudeMetres: 0 };
+    // geodeticToEnu with the origin's ECEF position and rotation worked out once.
+    this.ecef = geodeticToEcef(this.o);
+    const lat = origin.latitude * DEG;
+    const lon = origin.longitude * DEG;
+    this.rot = [Math.sin(lat), Math.cos(lat), Math.sin(lon), Math.cos(lon), 0, 0];
   }
 
   toLocal(p: LatLon): { east: number; north: number } {
-    const e = geodeticToEnu({ latitude: p.latitude, longitude: p.longitude, altitudeMetres: 0 }, this.o);
-    return { east: e.east, north: e.north };
+    const [x, y, z] = geodeticToEcef({ latitude: p.latitude, longitude: p.longitude, altitudeMetres: 0 });
+    const dx = x - this.ecef[0];
+    const dy = y - this.ecef[1];
+    const dz = z - this.ecef[2];
+    const [sLat, cLat, sLon, cLon] = this.rot;
+    return { east: -sLon * dx + cLon * dy, north: -sLat * cLon * dx - sLat * sLon * dy + cLat * dz };
   }
 
   toGeo(east: number, north: number): LatLon {
@@ -48,8 +61,6 @@ export interface Measurement {
   r: [number, number, number];
   index: number;
 }
-
-const DEG = Math.PI / 180;
 
 /**
  * Converts a plot to a local position with its covariance. With a range and bearing the noise is

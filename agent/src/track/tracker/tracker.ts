@@ -94,6 +94,8 @@ function popcount(x: number): number {
 }
 
 const DEG = Math.PI / 180;
+/** Cell of the same-scan birth check, metres: wider than the gate of two hull-sized plots. */
+const BIRTH_CELL = 100;
 
 /**
  * Multi-target tracker: IMM (quiet + manoeuvring CV) per track in a local east/north frame,
@@ -280,36 +282,63 @@ export class Tracker {
 
   private initiate(meas: Measurement[], used: Uint8Array): void {
     const ex = this.config.association.initiationExclusionMetres;
-    const anchors = this.tracks.filter((t) => t.status !== 'tentative');
-    let grid: PointGrid | undefined;
-    let reach = ex;
-    if (anchors.length > 0) {
-      const ax = Float64Array.from(anchors, (t) => t.imm.combined.x[0]!);
-      const ay = Float64Array.from(anchors, (t) => t.imm.combined.x[1]!);
+    // Confirmed tracks, and tentative ones that took a plot this scan (the split returns of a
+    // boat first seen a scan ago must not start tracks of their own).
+    const anchors = this.tracks.filter((t) => t.status !== 'tentative' || (t.history & 1) === 1);
+    // Each anchor marks the unused plots inside its own gate (or closer than `ex`), and those
+    // within the isolation distance: one grid query per anchor with its own radius.
+    const free: number[] = [];
+    for (let i = 0; i < meas.length; i++) if (!used[i]) free.push(i);
+    const excluded = new Uint8Array(meas.length);
+    const crowded = new Uint8Array(meas.length);
+    const iso = this.config.lifecycle.fastConfirmIsolationMetres;
+    if (anchors.length > 0 && free.length > 0) {
+      const grid = new PointGrid(Math.max(ex, iso, 25));
+      grid.build(this.mx, this.my, free);
+      let maxR = 0;
+      for (const i of free) maxR = Math.max(maxR, meas[i]!.r[0], meas[i]!.r[2]);
       for (const t of anchors) {
+        const x = t.imm.combined.x;
         const P = t.imm.combined.P;
-        reach = Math.max(reach, Math.min(200, 2 * Math.sqrt(this.gate * Math.max(P[0]!, P[5]!))));
+        const radius = Math.max(ex, Math.min(200, Math.sqrt(this.gate * (Math.max(P[0]!, P[5]!) + maxR))));
+        grid.forEachNear(x[0]!, x[1]!, Math.max(radius, iso), (i) => {
+          const m = meas[i]!;
+          const d2 = (x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2;
+          if (t.status !== 'tentative' && d2 < iso * iso) crowded[i] = 1;
+          if (excluded[i] || d2 > radius * radius) return;
+          if (d2 < ex * ex || innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) excluded[i] = 1;
+        });
       }
-      grid = new PointGrid(Math.max(ex, 25));
-      grid.build(ax, ay, anchors.keys());
     }
     const vSigma = this.config.motion.maxSpeedMps / 2;
-    for (let i = 0; i < meas.length; i++) {
-      if (used[i]) continue;
-      const m = meas[i]!;
+    const births = new Map<number, Measurement[]>();
+    for (const i of free) {
       // A plot left over inside a confirmed track's gate (the other half of a split return, a
       // second echo off a big hull, one boat of an unresolved pair) is not a new target.
+      if (excluded[i]) continue;
+      const m = meas[i]!;
       let near = false;
-      grid?.forEachNear(m.east, m.north, reach, (k) => {
-        if (near) return;
-        const t = anchors[k]!;
-        const x = t.imm.combined.x;
-        if ((x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2 < ex * ex) near = true;
-        else if (innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) near = true;
-      });
+      // Two plots of one hull in the same scan start one track, not two.
+      const bx = Math.floor(m.east / BIRTH_CELL);
+      const by = Math.floor(m.north / BIRTH_CELL);
+      for (let gx = bx - 1; gx <= bx + 1 && !near; gx++) {
+        for (let gy = by - 1; gy <= by + 1 && !near; gy++) {
+          for (const o of births.get(gx * 0x200000 + gy) ?? []) {
+            const dx = m.east - o.east;
+            const dy = m.north - o.north;
+            const sxx = m.r[0] + o.r[0];
+            const sxy = m.r[1] + o.r[1];
+            const syy = m.r[2] + o.r[2];
+            const det = sxx * syy - sxy * sxy;
+            if ((dx * dx * syy - 2 * dx * dy * sxy + dy * dy * sxx) / det < this.gate) near = true;
+          }
+        }
+      }
       if (near) continue;
-      // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
-      const crowded = grid?.anyWithin(m.east, m.north, this.config.lifecycle.fastConfirmIsolationMetres) ?? false;
+      const bk = bx * 0x200000 + by;
+      const list = births.get(bk);
+      if (list) list.push(m);
+      else births.set(bk, [m]);
       const P = new Float64Array(16);
       P[0] = m.r[0];
       P[1] = m.r[1];
@@ -318,7 +347,9 @@ export class Tracker {
       P[10] = vSigma * vSigma;
       P[15] = vSigma * vSigma;
       const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk: crowded ? Infinity : 1, inZones: new Set() });
+      // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
+      const risk = crowded[i] ? Infinity : 1;
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set() });
     }
   }
 

@@ -30,7 +30,7 @@ describe('CV Kalman filter', () => {
     expect([...g.x]).toEqual([1 + 3 * dt, 2 - dt, 3, -1]);
   });
 
-  it('updates as the textbook gain K = P Hᵀ S⁻¹ (Joseph form equals the short form)', () => {
+  it('updates as the textbook gain K = P Hᵀ S⁻¹ and P = (I − KH) P', () => {
     const g = gaussian([1, 2, 3, -1], P0);
     const R: [number, number, number] = [2, 0.5, 3];
     const inn = updatePosition(g, 4, 0, R);
