@@ -7,6 +7,7 @@ import { SENSOR_KINDS, SENSOR_PROTOCOLS, sensorKind, type SensorConfig } from '.
 
 export { SENSOR_PROTOCOLS } from '../sensors/index.js';
 export type { SensorConfig } from '../sensors/index.js';
+import { trackerConfigSchema } from '../track/tracker/config.js';
 
 const unitId = z
   .string()
@@ -51,6 +52,7 @@ export const configSchema = z
     nav: navSchema.optional(),
     outbox: outboxConfigSchema.default(outboxConfigSchema.parse({})),
     mqtt: mqttConfigSchema.default(mqttConfigSchema.parse({})),
+    tracker: trackerConfigSchema.prefault({}).describe('the multi-target tracker: measurement model, motion, association, life cycle, CPA, guard zones'),
     status: z
       .object({ intervalMs: z.number().int().min(500).default(5000).describe('how often a status record is written') })
       .strict()

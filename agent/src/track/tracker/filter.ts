@@ -1,0 +1,258 @@
+/**
+ * Constant-velocity Kalman filtering in a local east/north frame, and an IMM of two CV models
+ * (quiet and manoeuvring) that share the state [east, north, vEast, vNorth].
+ *
+ * Covariances are row-major 4x4 arrays; measurements are positions with a full 2x2 covariance
+ * given as [xx, xy, yy]. Process noise is continuous white acceleration with spectral density
+ * q (m²/s³) per axis: Q = q [[dt³/3, dt²/2], [dt²/2, dt]].
+ */
+
+export type Vec4 = Float64Array;
+export type Mat4 = Float64Array;
+
+export interface Gaussian {
+  x: Vec4;
+  P: Mat4;
+}
+
+export function gaussian(x: ArrayLike<number>, P: ArrayLike<number>): Gaussian {
+  if (x.length !== 4 || P.length !== 16) throw new TypeError('a CV state is 4 numbers and its covariance 16');
+  return { x: Float64Array.from(x), P: Float64Array.from(P) };
+}
+
+export function cloneGaussian(g: Gaussian): Gaussian {
+  return { x: g.x.slice(), P: g.P.slice() };
+}
+
+/** x ← F x, P ← F P Fᵀ + Q(dt) in place. */
+export function predictCv(g: Gaussian, dt: number, q: number): void {
+  const { x, P } = g;
+  x[0] += dt * x[2];
+  x[1] += dt * x[3];
+  // P = [[A, B], [Bᵀ, C]] in 2x2 blocks; F P Fᵀ = [[A + dt(B + Bᵀ) + dt² C, B + dt C], [., C]].
+  const dt2 = dt * dt;
+  for (let i = 0; i < 2; i++) {
+    for (let j = 0; j < 2; j++) {
+      const a = P[i * 4 + j]!;
+      const b = P[i * 4 + j + 2]!;
+      const bt = P[(i + 2) * 4 + j]!;
+      const c = P[(i + 2) * 4 + j + 2]!;
+      P[i * 4 + j] = a + dt * (b + bt) + dt2 * c;
+      P[i * 4 + j + 2] = b + dt * c;
+      P[(i + 2) * 4 + j] = bt + dt * c;
+    }
+  }
+  const q11 = (q * dt2 * dt) / 3;
+  const q12 = (q * dt2) / 2;
+  const q22 = q * dt;
+  P[0] += q11;
+  P[5] += q11;
+  P[2] += q12;
+  P[8] += q12;
+  P[7] += q12;
+  P[13] += q12;
+  P[10] += q22;
+  P[15] += q22;
+}
+
+export interface Innovation {
+  /** z − Hx. */
+  dx: number;
+  dy: number;
+  /** S = H P Hᵀ + R as [xx, xy, yy], its inverse and determinant. */
+  s: [number, number, number];
+  sInv: [number, number, number];
+  det: number;
+  /** Mahalanobis distance squared. */
+  d2: number;
+}
+
+export function innovation(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number]): Innovation {
+  const P = g.P;
+  const sxx = P[0]! + r[0];
+  const sxy = P[1]! + r[1];
+  const syy = P[5]! + r[2];
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
+  const ixx = syy / det;
+  const ixy = -sxy / det;
+  const iyy = sxx / det;
+  const dx = zx - g.x[0]!;
+  const dy = zy - g.x[1]!;
+  return { dx, dy, s: [sxx, sxy, syy], sInv: [ixx, ixy, iyy], det, d2: dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy };
+}
+
+/** Gaussian likelihood of an innovation: N(dz; 0, S). */
+export function likelihood(inn: Innovation): number {
+  return Math.exp(-0.5 * inn.d2) / (2 * Math.PI * Math.sqrt(inn.det));
+}
+
+/**
+ * Kalman measurement update in place; returns the innovation. P ← P − K H P, kept symmetric
+ * (the short form: in double precision with a position-only H it stays positive definite here,
+ * and unlike the Joseph form it allocates nothing: the predict/update path was 25 % of a busy
+ * scan's CPU, most of it garbage collection, before).
+ */
+export function updatePosition(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number]): Innovation {
+  const inn = innovation(g, zx, zy, r);
+  const { x, P } = g;
+  const [ixx, ixy, iyy] = inn.sInv;
+  // K = P Hᵀ S⁻¹ (4x2) from the first two columns of P; H P is the first two rows.
+  const k00 = P[0]! * ixx + P[1]! * ixy, k01 = P[0]! * ixy + P[1]! * iyy;
+  const k10 = P[4]! * ixx + P[5]! * ixy, k11 = P[4]! * ixy + P[5]! * iyy;
+  const k20 = P[8]! * ixx + P[9]! * ixy, k21 = P[8]! * ixy + P[9]! * iyy;
+  const k30 = P[12]! * ixx + P[13]! * ixy, k31 = P[12]! * ixy + P[13]! * iyy;
+  x[0] += k00 * inn.dx + k01 * inn.dy;
+  x[1] += k10 * inn.dx + k11 * inn.dy;
+  x[2] += k20 * inn.dx + k21 * inn.dy;
+  x[3] += k30 * inn.dx + k31 * inn.dy;
+  const h00 = P[0]!, h01 = P[1]!, h02 = P[2]!, h03 = P[3]!;
+  const h10 = P[4]!, h11 = P[5]!, h12 = P[6]!, h13 = P[7]!;
+  const ks = [k00, k01, k10, k11, k20, k21, k30, k31];
+  const hp = [h00, h01, h02, h03, h10, h11, h12, h13];
+  for (let i = 0; i < 4; i++) {
+    const a = ks[i * 2]!;
+    const b = ks[i * 2 + 1]!;
+    for (let j = i; j < 4; j++) {
+      const v = P[i * 4 + j]! - a * hp[j]! - b * hp[4 + j]!;
+      P[i * 4 + j] = v;
+      P[j * 4 + i] = v;
+    }
+  }
+  return inn;
+}
+
+export interface ImmModel {
+  /** Spectral density of the white acceleration (m²/s³). */
+  q: number;
+  /** Mean time spent in the model before switching (s). */
+  meanSojournSeconds: number;
+}
+
+/**
+ * Interacting multiple model filter over CV models that differ only in process noise. The
+ * combined (moment-matched) estimate is kept alongside the per-model ones.
+ */
+export class Imm {
+  readonly modes: Gaussian[];
+  mu: Float64Array;
+  combined: Gaussian;
+  private mixBuf: Gaussian[];
+  private readonly scratch: Gaussian;
+  private readonly cBuf: Float64Array;
+  private readonly wBuf: Float64Array;
+
+  constructor(
+    readonly models: readonly ImmModel[],
+    initial: Gaussian,
+    mu?: ArrayLike<number>,
+  ) {
+    if (models.length < 1) throw new TypeError('an IMM needs at least one model');
+    this.modes = models.map(() => cloneGaussian(initial));
+    this.mu = mu ? Float64Array.from(mu) : Float64Array.from(models.map((_, i) => (i === 0 ? 1 : 0)));
+    if (this.mu.length !== models.length) throw new TypeError('one mode probability per model');
+    this.combined = cloneGaussian(initial);
+    this.mixBuf = models.map(() => cloneGaussian(initial));
+    this.scratch = cloneGaussian(initial);
+    this.cBuf = new Float64Array(models.length);
+    this.wBuf = new Float64Array(models.length);
+  }
+
+  /** Switching probability π(i → j) over dt seconds (each model left at rate 1/sojourn). */
+  transition(i: number, j: number, dt: number): number {
+    const n = this.models.length;
+    if (n === 1) return 1;
+    const leave = 1 - Math.exp(-dt / this.models[i]!.meanSojournSeconds);
+    return i === j ? 1 - leave : leave / (n - 1);
+  }
+
+  /** Mixing and prediction of every model by dt; returns the predicted mode probabilities c_j. */
+  predict(dt: number): Float64Array {
+    const n = this.models.length;
+    const c = this.cBuf;
+    c.fill(0);
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += this.transition(i, j, dt) * this.mu[i]!;
+    const w = this.wBuf;
+    for (let j = 0; j < n; j++) {
+      const g = this.mixBuf[j]!;
+      if (c[j]! <= 0) {
+        g.x.set(this.modes[j]!.x);
+        g.P.set(this.modes[j]!.P);
+        continue;
+      }
+      g.x.fill(0);
+      g.P.fill(0);
+      for (let i = 0; i < n; i++) w[i] = (this.transition(i, j, dt) * this.mu[i]!) / c[j]!;
+      for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i]! * this.modes[i]!.x[k]!;
+      for (let i = 0; i < n; i++) {
+        const mi = this.modes[i]!;
+        for (let a = 0; a < 4; a++) {
+          const da = mi.x[a]! - g.x[a]!;
+          for (let b = 0; b < 4; b++) g.P[a * 4 + b] += w[i]! * (mi.P[a * 4 + b]! + da * (mi.x[b]! - g.x[b]!));
+        }
+      }
+    }
+    // The mixed estimates become the modes; the old mode buffers are the next mixing space.
+    for (let j = 0; j < n; j++) {
+      const old = this.modes[j]!;
+      this.modes[j] = this.mixBuf[j]!;
+      this.mixBuf[j] = old;
+      predictCv(this.modes[j]!, dt, this.models[j]!.q);
+    }
+    this.mu.set(c);
+    this.combine();
+    return c;
+  }
+
+  /** Measurement update of every model; mode probabilities by their likelihoods. */
+  update(zx: number, zy: number, r: readonly [number, number, number]): void {
+    const n = this.models.length;
+    const lik = this.wBuf;
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      const inn = updatePosition(this.modes[j]!, zx, zy, r);
+      lik[j] = likelihood(inn) * this.mu[j]!;
+      total += lik[j]!;
+    }
+    if (total > 0 && Number.isFinite(total)) for (let j = 0; j < n; j++) this.mu[j] = Math.max(lik[j]! / total, 1e-9);
+    let s = 0;
+    for (let j = 0; j < n; j++) s += this.mu[j]!;
+    for (let j = 0; j < n; j++) this.mu[j] /= s;
+    this.combine();
+  }
+
+  private combine(): void {
+    const g = this.combined;
+    g.x.fill(0);
+    g.P.fill(0);
+    const n = this.models.length;
+    for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j]! * this.modes[j]!.x[k]!;
+    for (let j = 0; j < n; j++) {
+      const m = this.modes[j]!;
+      for (let a = 0; a < 4; a++) {
+        const da = m.x[a]! - g.x[a]!;
+        for (let b = 0; b < 4; b++) g.P[a * 4 + b] += this.mu[j]! * (m.P[a * 4 + b]! + da * (m.x[b]! - g.x[b]!));
+      }
+    }
+  }
+
+  /**
+   * The combined estimate predicted by dt without changing the filter (for gating). The result
+   * is this filter's scratch space: use it before the next peek.
+   */
+  peek(dt: number): Gaussian {
+    const g = this.scratch;
+    g.x.set(this.combined.x);
+    g.P.set(this.combined.P);
+    let q = 0;
+    for (let j = 0; j < this.models.length; j++) q += this.mu[j]! * this.models[j]!.q;
+    predictCv(g, dt, q);
+    return g;
+  }
+}
+
+/** Inverse of the chi-square CDF with 2 degrees of freedom (closed form). */
+export function chi2Inv2(p: number): number {
+  if (!(p > 0 && p < 1)) throw new RangeError('a gate probability is in (0, 1)');
+  return -2 * Math.log(1 - p);
+}

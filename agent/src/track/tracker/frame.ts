@@ -1,0 +1,100 @@
+import { enuToGeodetic, geodeticToEcef, WGS84_A, type LatLon } from '../geodesy.js';
+import type { TrackerConfig } from './config.js';
+
+const DEG = Math.PI / 180;
+
+/**
+ * The tracker's local east/north frame: the tangent plane at a fixed origin (the site, or own
+ * ship's position at the first scan), so tracks are true, not relative to a moving platform.
+ * Points are taken at sea level; the tangent plane drops below the ellipsoid by about d²/2R,
+ * which the inverse puts back so a round trip stays on the surface.
+ */
+export class LocalFrame {
+  private readonly o;
+  private readonly ecef: [number, number, number];
+  private readonly rot: [number, number, number, number, number, number];
+
+  constructor(readonly origin: LatLon) {
+    this.o = { latitude: origin.latitude, longitude: origin.longitude, altitudeMetres: 0 };
+    // geodeticToEnu with the origin's ECEF position and rotation worked out once.
+    this.ecef = geodeticToEcef(this.o);
+    const lat = origin.latitude * DEG;
+    const lon = origin.longitude * DEG;
+    this.rot = [Math.sin(lat), Math.cos(lat), Math.sin(lon), Math.cos(lon), 0, 0];
+  }
+
+  toLocal(p: LatLon): { east: number; north: number } {
+    const [x, y, z] = geodeticToEcef({ latitude: p.latitude, longitude: p.longitude, altitudeMetres: 0 });
+    const dx = x - this.ecef[0];
+    const dy = y - this.ecef[1];
+    const dz = z - this.ecef[2];
+    const [sLat, cLat, sLon, cLon] = this.rot;
+    return { east: -sLon * dx + cLon * dy, north: -sLat * cLon * dx - sLat * sLon * dy + cLat * dz };
+  }
+
+  toGeo(east: number, north: number): LatLon {
+    const up = -(east * east + north * north) / (2 * WGS84_A);
+    const g = enuToGeodetic({ east, north, up }, this.o);
+    return { latitude: g.latitude, longitude: g.longitude };
+  }
+}
+
+/** A plot as the tracker takes it: a position, and what the sensor says about its quality. */
+export interface TrackerPlot {
+  timeMs: number;
+  latitude: number;
+  longitude: number;
+  /** Range and bearing from the sensor (bearing: true or video azimuth; only its direction is used). */
+  rangeMetres?: number;
+  bearingDegrees?: number;
+  rangeExtentMetres?: number;
+  azimuthExtentDegrees?: number;
+  cellCount?: number;
+  peakPower?: number;
+}
+
+export interface Measurement {
+  timeMs: number;
+  east: number;
+  north: number;
+  /** Covariance [xx, xy, yy] in m². */
+  r: [number, number, number];
+  index: number;
+}
+
+/**
+ * Converts a plot to a local position with its covariance. With a range and bearing the noise is
+ * polar: range from the range cell and the plot's range extent, cross-range from the spoke width,
+ * the beam and the azimuth extent, rotated into east/north along the sensor→plot direction (the
+ * sensor position when known, the plot's bearing otherwise). Without them, a circle of the
+ * configured position sigma.
+ */
+export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFrame, cfg: TrackerConfig['measurement'], sensor?: { east: number; north: number }, moving = false): Measurement {
+  const { east, north } = frame.toLocal(plot);
+  const floor2 = cfg.minSigmaMetres * cfg.minSigmaMetres;
+  if (plot.rangeMetres === undefined || plot.bearingDegrees === undefined || !(plot.rangeMetres > 0)) {
+    const s2 = Math.max(cfg.positionSigmaMetres * cfg.positionSigmaMetres, floor2);
+    return { timeMs: plot.timeMs, east, north, r: [s2, 0, s2], index };
+  }
+  const range = plot.rangeMetres;
+  // A point target is one range cell long and one beam wide; only what is beyond is hull.
+  const rangeExtent = Math.max(0, (plot.rangeExtentMetres ?? 0) - cfg.rangeCellMetres);
+  const azExtent = Math.max(0, (plot.azimuthExtentDegrees ?? 0) - cfg.beamWidthDegrees);
+  const spoke = 360 / cfg.spokesPerTurn;
+  // Centroid noise of a point target (range cells; spoke quantisation w²/12 and beam noise in
+  // azimuth), plus a share of the extent: the centroid of an extended return wanders over the
+  // hull from scan to scan.
+  const sr2 = Math.max((cfg.rangeSigmaCells * cfg.rangeCellMetres) ** 2 + (cfg.extentFactor * rangeExtent) ** 2, floor2);
+  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2 + (moving ? cfg.headingSigmaDegrees ** 2 : 0);
+  const sc2 = Math.max(sbDeg2 * (range * DEG) ** 2, floor2);
+  let theta: number;
+  if (sensor) theta = Math.atan2(east - sensor.east, north - sensor.north);
+  else theta = plot.bearingDegrees * DEG;
+  // Unit vectors: along range (sin θ, cos θ), across (cos θ, −sin θ) in (east, north).
+  const s = Math.sin(theta);
+  const c = Math.cos(theta);
+  const xx = sr2 * s * s + sc2 * c * c;
+  const xy = (sr2 - sc2) * s * c;
+  const yy = sr2 * c * c + sc2 * s * s;
+  return { timeMs: plot.timeMs, east, north, r: [xx, xy, yy], index };
+}
