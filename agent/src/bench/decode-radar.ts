@@ -69,7 +69,7 @@ export function benchCat240(options: Cat240BenchOptions = {}): RadarDecodeBenchR
     templates.push(encodeCat240Video({ sac: 1, sic: 2, msgIndex: 0, startAzimuth: i * 32, endAzimuth: i * 32 + 32, startRangeCell: 0, cellDurationFs: 50_034_569, resolutionBits: bits, cells: v, timeOfDaySeconds: 3600 }, { header: 'I041' }));
   }
   const { buffer, frames } = fill(options.totalBytes ?? 64 * MIB, (i) => {
-    const t = Buffer.from(templates[i % templates.length]!);
+    const t = Buffer.from(templates[i % templates.length]);
     t.writeUInt32BE(i >>> 0, 8); // MSG_INDEX (after CAT, LEN, FSPEC x2, SAC, SIC, TYPE) keeps counting: no gaps
     return t;
   });
@@ -79,7 +79,7 @@ export function benchCat240(options: Cat240BenchOptions = {}): RadarDecodeBenchR
     const dec = new Cat240Decoder({ onFrame: () => { decoded++; } });
     return { push: (chunk, rx) => dec.push(chunk, rx), end: () => { dec.end(); skipped += dec.counters.bytesSkipped; } };
   });
-  return finish('cat240', result, frames, decoded / result.runs, skipped, `one spoke of ${cells} cells x ${bits} bits (${templates[0]!.length} bytes)`);
+  return finish('cat240', result, frames, decoded / result.runs, skipped, `one spoke of ${cells} cells x ${bits} bits (${templates[0].length} bytes)`);
 }
 
 /** TI mmWave frames from the simulator: like the real IWR1642 capture (about 700 bytes), or with the heatmap. */
@@ -88,7 +88,7 @@ export function benchTiMmwave(options: TiBenchOptions = {}): RadarDecodeBenchRes
   const templates: Buffer[] = [];
   for (let i = 0; i < 64; i++) templates.push(Buffer.from(sim.next()!.bytes));
   const { buffer, frames } = fill(options.totalBytes ?? 64 * MIB, (i) => {
-    const t = Buffer.from(templates[i % templates.length]!);
+    const t = Buffer.from(templates[i % templates.length]);
     t.writeUInt32LE((i + 1) >>> 0, 20); // frameNumber keeps counting
     return t;
   });

@@ -93,7 +93,7 @@ function mavlinkInput(): { data: Buffer; source: string } {
       let p = 0;
       while (p + 10 < b.length) {
         const q = p + 8;
-        const total = b[q] === 0xfe ? 8 + b[q + 1]! : 12 + b[q + 1]! + (b[q + 2]! & 1 ? 13 : 0);
+        const total = b[q] === 0xfe ? 8 + b[q + 1] : 12 + b[q + 1] + (b[q + 2] & 1 ? 13 : 0);
         parts.push(b.subarray(q, q + total));
         p = q + total;
       }
@@ -145,7 +145,7 @@ export async function runDecodeBench({ json }: { json: boolean }, out: NodeJS.Wr
   // CAT240 and TI mmWave belong to bench/decode-radar.ts (another owner); run them when present.
   let radar: Record<string, unknown> | undefined;
   try {
-    radar = (await import('./decode-radar.js' as string)) as Record<string, unknown>;
+    radar = (await import('./decode-radar.js'));
   } catch {
     radar = undefined;
   }

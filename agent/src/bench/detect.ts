@@ -39,7 +39,7 @@ function time(fn: () => void, minMs: number): number {
   fn();
   let calls = 0;
   const c0 = process.cpuUsage();
-  let used = 0;
+  let used: number;
   do {
     fn();
     calls++;
@@ -62,7 +62,7 @@ function turnData(): { u8: Uint8Array; f32: Float32Array; lut: Float32Array } {
 export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.WritableStream): Promise<void> {
   const logger = pino({ level: 'error' }, process.stderr);
   const impls: DetectorKernels[] = [loadKernels({ logger }), loadKernels({ logger, impl: 'reference' })];
-  if (impls[0]!.impl !== 'native') impls.shift();
+  if (impls[0].impl !== 'native') impls.shift();
   const rows: BenchRow[] = [];
   const emit = (row: BenchRow): void => {
     rows.push(row);
@@ -78,7 +78,7 @@ export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.Wr
   ];
   for (const [dtype, input] of inputs) {
     const copy = dtype === 'u8' ? new Uint8Array(cells) : new Float32Array(cells);
-    const ms = time(() => copy.set(input as never), 200);
+    const ms = time(() => copy.set(input), 200);
     emit({ method: 'memcpy', impl: 'native', dtype, mcellsPerSec: cells / ms / 1000, ms });
   }
   for (const kernels of impls) {

@@ -86,8 +86,8 @@ export async function runDetect(o: DetectCliOptions): Promise<DetectSummary> {
       cells = testedCells2d(o.rows, o.cols, gr, tr);
     } else {
       const method = o.method as 'ca' | 'go' | 'so' | 'os';
-      const guard = o.guard[0]!;
-      const train = o.train[0]!;
+      const guard = o.guard[0];
+      const train = o.train[0];
       if (train < 1) throw new UsageError('--train must be >= 1');
       const k = o.k ?? defaultOsRank(2 * train);
       if (method === 'os' && k > 2 * train) throw new UsageError(`--k must be <= 2 x train (${2 * train}), got ${k}`);
@@ -150,7 +150,7 @@ export function register(program: Command, ctx: CliContext): void {
         ...(raw.k !== undefined ? { k: positiveInt('--k', raw.k as string) } : {}),
         ...(pfa !== undefined ? { pfa } : {}),
         ...(scale !== undefined ? { scale } : {}),
-        ...(impl ? { impl: impl as 'native' | 'reference' } : {}),
+        ...(impl ? { impl: impl } : {}),
         wrap: raw.wrap === true,
       });
       writeJsonLine(ctx.stdout, summary);

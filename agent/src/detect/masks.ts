@@ -64,8 +64,8 @@ export function rasterizeMasks(masks: DetectionMasks, grid: PolarGrid, radar: La
         const dy = Math.cos(theta);
         crossings.length = 0;
         for (let i = 0; i < xy.length; i++) {
-          const [px, py] = xy[i]!;
-          const [qx, qy] = xy[(i + 1) % xy.length]!;
+          const [px, py] = xy[i];
+          const [qx, qy] = xy[(i + 1) % xy.length];
           const ex = qx - px;
           const ey = qy - py;
           const den = dx * ey - dy * ex;
@@ -80,7 +80,7 @@ export function rasterizeMasks(masks: DetectionMasks, grid: PolarGrid, radar: La
         let next = 0;
         for (let c = 0; c < cols; c++) {
           const r = cellRange(c);
-          while (next < crossings.length && crossings[next]! <= r) next++;
+          while (next < crossings.length && crossings[next] <= r) next++;
           if ((crossings.length - next) % 2 === 1) out[s * cols + c] = 1;
         }
       }

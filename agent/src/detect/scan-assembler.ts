@@ -120,14 +120,14 @@ export class ScanAssembler {
   }
 
   private infer(spoke: VideoSpoke): void {
-    if (this.pending.length > 0 && !this.sameGeometryRaw(this.pending[0]!, spoke)) this.pending = [];
+    if (this.pending.length > 0 && !this.sameGeometryRaw(this.pending[0], spoke)) this.pending = [];
     this.pending.push(spoke);
     let spokesPerTurn = this.options.spokesPerTurn;
     if (spokesPerTurn === undefined) {
       // The azimuth step of each spoke: its own width, else the step from the spoke before.
       const width = (spoke.endAzimuth - spoke.startAzimuth) & 0xffff;
       let step = width;
-      if (step === 0 && this.pending.length >= 2) step = (spoke.startAzimuth - this.pending[this.pending.length - 2]!.startAzimuth) & 0xffff;
+      if (step === 0 && this.pending.length >= 2) step = (spoke.startAzimuth - this.pending[this.pending.length - 2].startAzimuth) & 0xffff;
       if (step === 0 || step > 65536 / 8) step = 0;
       this.candidates.push(step);
       if (this.candidates.length > INFERENCE_SPOKES) this.candidates.shift();

@@ -225,7 +225,7 @@ export class DetectionStage {
     this.counters.sectors++;
     if (g.codes32 && c.lut.type === 'log') {
       const v = sector.video;
-      for (let i = 0; i < v.length; i++) v[i] = Math.pow(10, (c.lut.zeroCountDb + v[i]! * c.lut.dbPerCount) / 10);
+      for (let i = 0; i < v.length; i++) v[i] = Math.pow(10, (c.lut.zeroCountDb + v[i] * c.lut.dbPerCount) / 10);
     }
     if (2 * (c.guard + c.train) + 1 > cols) {
       this.counters.sectorsSkipped++;
@@ -238,7 +238,7 @@ export class DetectionStage {
     const cellOffset = sector.firstSpoke * cols;
     const sectorId = Math.floor(sector.firstSpoke / c.sectorSpokes);
     let clutter: Float32Array | null = null;
-    if (this.clutterMap && this.clutterUpdates[sectorId]! > 0) clutter = this.clutterMap.subarray(cellOffset, cellOffset + rows * cols);
+    if (this.clutterMap && this.clutterUpdates[sectorId] > 0) clutter = this.clutterMap.subarray(cellOffset, cellOffset + rows * cols);
     let detections = this.kernels.cfar1d(
       sector.video,
       rows,
@@ -252,7 +252,7 @@ export class DetectionStage {
         present++;
         continue;
       }
-      for (let i = r * cols; i < (r + 1) * cols; i++) detections -= mask[i]!;
+      for (let i = r * cols; i < (r + 1) * cols; i++) detections -= mask[i];
       mask.fill(0, r * cols, (r + 1) * cols);
     }
     this.counters.cellsTested += testedCells1d(present, cols, c.guard, c.train);
@@ -274,7 +274,7 @@ export class DetectionStage {
   private updateClutter(sector: Sector, sectorId: number, cellOffset: number): void {
     const c = this.config;
     const cols = sector.geometry.cols;
-    const n = this.clutterUpdates[sectorId]!;
+    const n = this.clutterUpdates[sectorId];
     // Running mean over the first turns, then the recursive mean of time constant T.
     const weight = Math.max(1 / (n + 1), 1 / c.clutterMap.timeConstantScans);
     for (let r = 0; r < sector.rows; r++) {
@@ -299,25 +299,25 @@ export class DetectionStage {
       const n = ex.take(out);
       for (let i = 0; i < n; i++) {
         const o = i * PLOT_STRIDE;
-        const row = out[o + PLOT_ROW]!;
+        const row = out[o + PLOT_ROW];
         const i0 = Math.floor(row);
         const f = row - i0;
-        const a0 = centre[((i0 % S) + S) % S]!;
-        const a1 = centre[(((i0 + 1) % S) + S) % S]!;
+        const a0 = centre[((i0 % S) + S) % S];
+        const a1 = centre[(((i0 + 1) % S) + S) % S];
         let d = a1 - a0;
         if (d > 180) d -= 360;
         if (d < -180) d += 360;
         const nearest = Math.round(row);
-        const count = out[o + PLOT_COUNT]!;
+        const count = out[o + PLOT_COUNT];
         plots.push({
-          timeMs: wall[((nearest % S) + S) % S]!,
+          timeMs: wall[((nearest % S) + S) % S],
           scan: Math.floor(nearest / S),
-          rangeMetres: (g.startRangeCell + out[o + PLOT_CELL]!) * g.rangeCellMetres,
+          rangeMetres: (g.startRangeCell + out[o + PLOT_CELL]) * g.rangeCellMetres,
           bearingDegrees: normalizeDegrees(a0 + f * d),
-          rangeExtentMetres: (out[o + PLOT_CELL_MAX]! - out[o + PLOT_CELL_MIN]! + 1) * g.rangeCellMetres,
-          azimuthExtentDegrees: (out[o + PLOT_ROW_MAX]! - out[o + PLOT_ROW_MIN]! + 1) * degPerSpoke,
-          peakPower: out[o + PLOT_PEAK]!,
-          meanPower: out[o + PLOT_SUM]! / count,
+          rangeExtentMetres: (out[o + PLOT_CELL_MAX] - out[o + PLOT_CELL_MIN] + 1) * g.rangeCellMetres,
+          azimuthExtentDegrees: (out[o + PLOT_ROW_MAX] - out[o + PLOT_ROW_MIN] + 1) * degPerSpoke,
+          peakPower: out[o + PLOT_PEAK],
+          meanPower: out[o + PLOT_SUM] / count,
           cellCount: count,
         });
       }

@@ -17,7 +17,7 @@ const DEVICE_PATTERN = /^tty(USB|ACM|AMA|THS|S|XRUSB|mxc)\d+$/;
 /** Serial devices by scanning /dev: what is left when udev's database is not available. */
 export function scanDevPorts(devDir = '/dev'): PortInfo[] {
   const ports = new Map<string, PortInfo>();
-  let names: string[] = [];
+  let names: string[];
   try {
     names = readdirSync(devDir);
   } catch {

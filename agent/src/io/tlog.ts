@@ -44,11 +44,11 @@ export function mavlinkPacketLength(b: Uint8Array, off: number): number {
   const magic = b[off];
   if (magic === MAVLINK_V1_MAGIC) {
     if (off + 2 > b.length) return 0;
-    return b[off + 1]! + 8;
+    return b[off + 1] + 8;
   }
   if (magic === MAVLINK_V2_MAGIC) {
     if (off + 3 > b.length) return 0;
-    return b[off + 1]! + 12 + ((b[off + 2]! & 0x01) !== 0 ? 13 : 0);
+    return b[off + 1] + 12 + ((b[off + 2] & 0x01) !== 0 ? 13 : 0);
   }
   return -1;
 }
@@ -183,12 +183,12 @@ export class TlogSplitter {
  */
 function packetChecks(b: Uint8Array, off: number, size: number): boolean {
   const v2 = b[off] === MAVLINK_V2_MAGIC;
-  const len = b[off + 1]!;
-  const crcExtra = crcExtraOf(v2 ? b[off + 7]! | (b[off + 8]! << 8) | (b[off + 9]! << 16) : b[off + 5]!);
+  const len = b[off + 1];
+  const crcExtra = crcExtraOf(v2 ? b[off + 7] | (b[off + 8] << 8) | (b[off + 9] << 16) : b[off + 5]);
   if (crcExtra < 0) return false;
   const crcAt = off + (v2 ? 10 : 6) + len;
   if (crcAt + 2 > off + size) return false;
-  return mavlinkCrc(b, off + 1, crcAt, crcExtra) === (b[crcAt]! | (b[crcAt + 1]! << 8));
+  return mavlinkCrc(b, off + 1, crcAt, crcExtra) === (b[crcAt] | (b[crcAt + 1] << 8));
 }
 
 /** All records of a whole tlog held in memory, with the splitter's counters. */
@@ -224,8 +224,8 @@ export async function* readTlogFile(path: string, blockBytes = 64 * 1024): Async
 
 /** u64 BE as a number: µs since 1970 stay below 2^53 until the year 2255. */
 export function readU64BE(b: Uint8Array, p: number): number {
-  const hi = ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
-  const lo = ((b[p + 4]! << 24) | (b[p + 5]! << 16) | (b[p + 6]! << 8) | b[p + 7]!) >>> 0;
+  const hi = ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
+  const lo = ((b[p + 4] << 24) | (b[p + 5] << 16) | (b[p + 6] << 8) | b[p + 7]) >>> 0;
   return hi * 4294967296 + lo;
 }
 

@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer, type Server } from 'node:net';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LookoutError } from '../errors.js';
@@ -78,11 +78,11 @@ export async function startLocalMosquitto(bin: string, extra: readonly string[] 
 async function startEmbedded(): Promise<LocalBroker> {
   const { Aedes } = await import('aedes');
   const aedes = await Aedes.createBroker();
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    aedes.handle(socket as never);
+    aedes.handle(socket);
   });
   const port = await freeLoopbackPort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()));

@@ -54,13 +54,13 @@ interface Parsed {
 /** "r1.decoder.framesOk" → lookout_decoder_frames_ok_total{sensor="r1"}; "outbox.appended" → lookout_outbox_appended_total. */
 export function parseCounterKey(key: string): Parsed {
   const parts = key.split('.');
-  const leaf = parts[parts.length - 1]!;
+  const leaf = parts[parts.length - 1];
   const level = LEVEL_NAMES.test(leaf);
-  if (parts.length >= 2 && UNIT_GROUPS.has(parts[0]!)) {
+  if (parts.length >= 2 && UNIT_GROUPS.has(parts[0])) {
     const m = metricName(parts.slice(0, -1).join('_'), leaf, level);
     return { ...m, level, sensor: undefined };
   }
-  const sensor = parts[0]!;
+  const sensor = parts[0];
   const group = parts.length >= 3 ? parts.slice(1, -1).join('_') : 'link';
   const m = metricName(group, leaf, level);
   return { ...m, level, sensor };
@@ -125,7 +125,7 @@ export function createAgentMetrics(snapshot: () => MetricsSnapshot, options: { d
         } catch {
           metric = null; // a name clash with a fixed metric: the fixed one already carries it
         }
-        dynamic.set(p.name, metric as Counter<'sensor'> | Gauge<'sensor'> | null);
+        dynamic.set(p.name, metric);
       }
       if (!metric) continue;
       const labels = p.sensor === undefined ? undefined : { sensor: p.sensor };

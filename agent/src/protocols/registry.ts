@@ -40,7 +40,7 @@ export function binaryJson(a: TypedArray, view: BinaryView = 'summary'): Record<
   let max = -Infinity;
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
-    const v = a[i]!;
+    const v = a[i];
     if (v < min) min = v;
     if (v > max) max = v;
     sum += v;
@@ -155,5 +155,5 @@ export function isProtocolName(name: string): name is ProtocolName {
 
 /** The entry for a protocol name, typed loosely for callers that route frames generically. */
 export function protocolEntry(name: ProtocolName): ProtocolEntry<unknown> {
-  return PROTOCOLS[name] as unknown as ProtocolEntry<unknown>;
+  return PROTOCOLS[name];
 }

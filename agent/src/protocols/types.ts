@@ -35,6 +35,7 @@ export function newDecoderCounters(): DecoderCounters {
  * `onFrame` callback given at construction, synchronously, in stream order. It never throws on
  * bad input: it counts and resynchronises, and its buffer is bounded by the largest legal frame.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- F names the frames a decoder of this type emits (documents the type at its uses)
 export interface StreamDecoder<F> {
   push(chunk: Uint8Array, rx: ReceiveTime): void;
   /** The stream ended: decode what can be decoded of what is buffered, count the rest. */

@@ -44,7 +44,7 @@ export function addSeaClutter(power: Float32Array, o: SeaClutterOptions, rng: Rn
       next = rng.gamma(o.nu) / o.nu;
     }
     const t = L === 1 ? prev : prev + ((next - prev) * (i - pos)) / L;
-    power[i] = power[i]! + o.cnr * t * rng.exponential(1);
+    power[i] = power[i] + o.cnr * t * rng.exponential(1);
   }
 }
 
@@ -73,7 +73,7 @@ export function addLand(power: Float32Array, azimuthDegrees: number, patches: re
     const level = 10 ** (p.powerDb / 10);
     const first = Math.max(0, Math.ceil(p.fromMetres / rangeCellMetres - 0.5 - startRangeCell));
     const last = Math.min(power.length - 1, Math.floor(p.toMetres / rangeCellMetres - 0.5 - startRangeCell));
-    for (let i = first; i <= last; i++) power[i] = power[i]! + (level * rng.gamma(50)) / 50;
+    for (let i = first; i <= last; i++) power[i] = power[i] + (level * rng.gamma(50)) / 50;
   }
 }
 
@@ -82,5 +82,5 @@ export function addLand(power: Float32Array, azimuthDegrees: number, patches: re
  * of a spoke is exactly 0 and only what crossed the radar's own threshold keeps its code.
  */
 export function preThreshold(codes: Uint8Array | Uint16Array, thresholdCode: number): void {
-  for (let i = 0; i < codes.length; i++) if (codes[i]! < thresholdCode) codes[i] = 0;
+  for (let i = 0; i < codes.length; i++) if (codes[i] < thresholdCode) codes[i] = 0;
 }

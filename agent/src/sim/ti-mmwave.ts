@@ -251,13 +251,13 @@ function addPeak(a: Float64Array, dopplerBins: number, rangeBin: number, doppler
     const r = r0 + dr;
     if (r < 0 || r >= rangeBins) continue;
     const i = r * dopplerBins + d0;
-    a[i] = Math.max(a[i]!, NOISE_FLOOR_Q9 + (snrDb - lossDb) * Q9_PER_DB);
+    a[i] = Math.max(a[i], NOISE_FLOOR_Q9 + (snrDb - lossDb) * Q9_PER_DB);
   }
 }
 
 function toU16(a: Float64Array): Uint16Array {
   const out = new Uint16Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Math.max(0, Math.min(0xffff, Math.round(a[i]!)));
+  for (let i = 0; i < a.length; i++) out[i] = Math.max(0, Math.min(0xffff, Math.round(a[i])));
   return out;
 }
 

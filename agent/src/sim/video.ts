@@ -71,7 +71,7 @@ export function quantizeLog(power: Float32Array, scale: LogVideoScale, bits: num
   const max = (1 << bits) - 1;
   const inv = 1 / scale.dbPerCount;
   for (let i = 0; i < power.length; i++) {
-    const p = power[i]!;
+    const p = power[i];
     const db = p > 0 ? 10 * Math.log10(p) : -1e9;
     const code = Math.round((db - scale.zeroCountDb) * inv);
     out[i] = code < 0 ? 0 : code > max ? max : code;

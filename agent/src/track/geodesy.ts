@@ -46,13 +46,13 @@ export function inverse(a: LatLon, b: LatLon): { distanceMetres: number; bearing
   const cosU2 = Math.cos(U2);
   let lambda = L;
   let lambdaPrev: number;
-  let sinSigma = 0;
-  let cosSigma = 1;
-  let sigma = 0;
-  let cosSqAlpha = 1;
-  let cos2SigmaM = 0;
-  let sinLambda = 0;
-  let cosLambda = 1;
+  let sinSigma: number;
+  let cosSigma: number;
+  let sigma: number;
+  let cosSqAlpha: number;
+  let cos2SigmaM: number;
+  let sinLambda: number;
+  let cosLambda: number;
   let iterations = 0;
   do {
     sinLambda = Math.sin(lambda);

@@ -78,8 +78,8 @@ export class PoseHistory {
     }
     const p = this.poses;
     let i = p.length;
-    while (i > 0 && p[i - 1]!.timeMs > pose.timeMs) i--;
-    if (i > 0 && p[i - 1]!.timeMs === pose.timeMs) p[i - 1] = pose;
+    while (i > 0 && p[i - 1].timeMs > pose.timeMs) i--;
+    if (i > 0 && p[i - 1].timeMs === pose.timeMs) p[i - 1] = pose;
     else p.splice(i, 0, pose);
     if (p.length > this.capacity) p.shift();
   }
@@ -91,19 +91,19 @@ export class PoseHistory {
   at(timeMs: number): PoseAt | undefined {
     const p = this.poses;
     if (p.length === 0) return undefined;
-    const first = p[0]!;
-    const last = p[p.length - 1]!;
+    const first = p[0];
+    const last = p[p.length - 1];
     if (timeMs <= first.timeMs) return this.held(first, timeMs, first.timeMs - timeMs);
     if (timeMs >= last.timeMs) return this.held(last, timeMs, timeMs - last.timeMs);
     let lo = 0;
     let hi = p.length - 1;
     while (hi - lo > 1) {
       const mid = (lo + hi) >> 1;
-      if (p[mid]!.timeMs <= timeMs) lo = mid;
+      if (p[mid].timeMs <= timeMs) lo = mid;
       else hi = mid;
     }
-    const a = p[lo]!;
-    const b = p[hi]!;
+    const a = p[lo];
+    const b = p[hi];
     const ageMs = Math.min(timeMs - a.timeMs, b.timeMs - timeMs);
     const f = (timeMs - a.timeMs) / (b.timeMs - a.timeMs);
     const pose: Pose = {

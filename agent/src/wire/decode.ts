@@ -21,7 +21,7 @@ function decodePlots(e: Envelope): PlotsBody | undefined {
   const hasLatLon = m.latDeltaE7.length === n && m.lonDeltaE7.length === n && n > 0;
   const origin = hasLatLon ? undefined : { latitude: fromE7(m.originLatE7), longitude: fromE7(m.originLonE7) };
   const scanDelta = m.scanDelta;
-  const plots: PlotRecord[] = new Array(n);
+  const plots = new Array<PlotRecord>(n);
   let t = 0;
   let r = 0;
   let b = 0;

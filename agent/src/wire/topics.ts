@@ -8,6 +8,7 @@ export const TOPIC_ROOT = 'lookout/v1';
 
 /** A unit id must be one topic level: no `/`, `+`, `#`, no NUL, not empty. */
 export function assertUnitId(unit: string): void {
+  // eslint-disable-next-line no-control-regex -- NUL is refused in a topic level
   if (typeof unit !== 'string' || unit.length === 0 || unit.length > 128 || /[/+#\u0000]/.test(unit)) {
     throw new TypeError(`unit id must be 1..128 characters without "/", "+", "#": got ${JSON.stringify(unit)}`);
   }

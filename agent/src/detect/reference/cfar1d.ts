@@ -62,20 +62,20 @@ export function windowSums(p: Float32Array, n: number, T: number, W: Float32Arra
   while (1 << (hb + 1) <= T) hb++;
   blocks[0] = p;
   for (let b = 1; b <= hb; b++) {
-    const prev = blocks[b - 1]!;
-    const cur = blocks[b] && blocks[b]!.length >= n ? blocks[b]! : (blocks[b] = new Float32Array(n));
+    const prev = blocks[b - 1];
+    const cur = blocks[b] && blocks[b].length >= n ? blocks[b] : (blocks[b] = new Float32Array(n));
     const half = 1 << (b - 1);
     const end = n - (1 << b);
-    for (let i = 0; i <= end; i++) cur[i] = prev[i]! + prev[i + half]!;
+    for (let i = 0; i <= end; i++) cur[i] = prev[i] + prev[i + half];
   }
   const last = n - T;
-  const top = blocks[hb]!;
+  const top = blocks[hb];
   for (let i = 0; i <= last; i++) W[i] = top[i]!;
   let offset = 1 << hb;
   for (let b = hb - 1; b >= 0; b--) {
     if ((T & (1 << b)) === 0) continue;
-    const blk = blocks[b]!;
-    for (let i = 0; i <= last; i++) W[i] = W[i]! + blk[i + offset]!;
+    const blk = blocks[b];
+    for (let i = 0; i <= last; i++) W[i] = W[i] + blk[i + offset];
     offset += 1 << b;
   }
 }
@@ -95,9 +95,9 @@ export function runCfar1d(input: VideoArray, rows: number, cols: number, plan: C
   f[0] = method === 'ca' ? plan.scale / (2 * T) : method === 'os' ? plan.scale : plan.scale / T;
   f[1] = plan.minThreshold;
   f[2] = plan.clutterScale;
-  const kf = f[0]!;
-  const mf = f[1]!;
-  const csf = f[2]!;
+  const kf = f[0];
+  const mf = f[1];
+  const csf = f[2];
   const first = g + T;
   const last = cols - g - T - 1;
   out.fill(0);
@@ -110,19 +110,19 @@ export function runCfar1d(input: VideoArray, rows: number, cols: number, plan: C
       let thr: number;
       if (method === 'os') {
         for (let j = 0; j < T; j++) {
-          const a = p[c - g - T + j]!;
-          const b = p[c + g + 1 + j]!;
+          const a = p[c - g - T + j];
+          const b = p[c + g + 1 + j];
           refs[j] = a !== a ? Infinity : a;
           refs[T + j] = b !== b ? Infinity : b;
         }
         refs.sort();
-        f[3] = refs[k - 1]! * kf;
+        f[3] = refs[k - 1] * kf;
       } else {
-        const L = W[c - g - T]!;
-        const R = W[c + g + 1]!;
+        const L = W[c - g - T];
+        const R = W[c + g + 1];
         if (method === 'ca') {
           f[3] = L + R;
-          f[3] = f[3]! * kf;
+          f[3] = f[3] * kf;
         } else if (method === 'go') {
           f[3] = (L > R ? L : R) * kf;
         } else {
@@ -132,11 +132,11 @@ export function runCfar1d(input: VideoArray, rows: number, cols: number, plan: C
       thr = f[3]!;
       if (thr < mf) thr = mf;
       if (clutterMap) {
-        f[3] = clutterMap[off + c]! * csf;
-        const ct = f[3]!;
+        f[3] = clutterMap[off + c] * csf;
+        const ct = f[3];
         if (thr < ct) thr = ct;
       }
-      if (p[c]! > thr) {
+      if (p[c] > thr) {
         out[off + c] = 1;
         detections++;
       }

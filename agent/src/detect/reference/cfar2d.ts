@@ -59,7 +59,7 @@ export function runCfar2d(input: VideoArray, rows: number, cols: number, plan: C
   const { gr, gd, tr, td, lut } = plan;
   const D = gd + td;
   const m = plan.minThreshold;
-  const power = (i: number): number => (lut ? lut[input[i]!]! : input[i]!);
+  const power = (i: number): number => (lut ? lut[input[i]] : input[i]);
   out.fill(0);
   let detections = 0;
   const r0 = gr + tr;
@@ -88,16 +88,16 @@ export function runCfar2d(input: VideoArray, rows: number, cols: number, plan: C
     }
     const f = new Float32Array(4);
     f[3] = plan.scale / plan.n;
-    const kf = f[3]!;
+    const kf = f[3];
     for (let r = r0; r <= r1; r++) {
       for (let c = 0; c < cols; c++) {
         f[0] = 0;
-        for (let rr = r - gr - tr; rr <= r + gr + tr; rr++) f[0] = f[0]! + outerRows[rr * cols + c]!;
+        for (let rr = r - gr - tr; rr <= r + gr + tr; rr++) f[0] = f[0] + outerRows[rr * cols + c];
         f[1] = 0;
-        for (let rr = r - gr; rr <= r + gr; rr++) f[1] = f[1]! + innerRows[rr * cols + c]!;
-        f[2] = f[0]! - f[1]!;
-        f[2] = f[2]! * kf;
-        const thr = f[2]!;
+        for (let rr = r - gr; rr <= r + gr; rr++) f[1] = f[1] + innerRows[rr * cols + c];
+        f[2] = f[0] - f[1];
+        f[2] = f[2] * kf;
+        const thr = f[2];
         const p = power(r * cols + c);
         if (p > thr && p > m) {
           out[r * cols + c] = 1;
@@ -121,7 +121,7 @@ export function runCfar2d(input: VideoArray, rows: number, cols: number, plan: C
         }
       }
       refs.sort();
-      let thr = plan.scale * refs[plan.k - 1]!;
+      let thr = plan.scale * refs[plan.k - 1];
       if (thr < m) thr = m;
       if (power(r * cols + c) > thr) {
         out[r * cols + c] = 1;

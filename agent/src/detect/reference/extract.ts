@@ -147,12 +147,12 @@ export class ReferencePlotExtractor implements PlotExtractor {
     if (first !== null && rows >= 3) {
       let j0 = 0;
       for (const run of this.prevRuns) {
-        while (j0 < first.length && first[j0]!.end < run.start - 1) j0++;
-        for (let j = j0; j < first.length && first[j]!.start <= run.end + 1; j++) {
+        while (j0 < first.length && first[j0].end < run.start - 1) j0++;
+        for (let j = j0; j < first.length && first[j].start <= run.end + 1; j++) {
           const a = this.find(run.label);
-          const b = this.find(first[j]!.label);
+          const b = this.find(first[j].label);
           if (a === b) continue;
-          const ca = this.comps[a]!;
+          const ca = this.comps[a];
           const shift = ca.touchesFirst && !ca.wrapped ? 0 : rows;
           this.merge(a, b, shift);
           ca.wrapped = true;
@@ -160,10 +160,10 @@ export class ReferencePlotExtractor implements PlotExtractor {
       }
     }
     this.holdFirst = false;
-    for (const h of this.held) this.comps[h]!.held = false;
+    for (const h of this.held) this.comps[h].held = false;
     this.closeAll();
     for (const h of this.held) {
-      const c = this.comps[h]!;
+      const c = this.comps[h];
       if (c.parent === h && !c.closed) this.close(h);
     }
     this.held = [];
@@ -174,11 +174,11 @@ export class ReferencePlotExtractor implements PlotExtractor {
 
   private find(i: number): number {
     let r = i;
-    while (this.comps[r]!.parent !== r) r = this.comps[r]!.parent;
+    while (this.comps[r].parent !== r) r = this.comps[r].parent;
     let x = i;
-    while (this.comps[x]!.parent !== r) {
-      const next = this.comps[x]!.parent;
-      this.comps[x]!.parent = r;
+    while (this.comps[x].parent !== r) {
+      const next = this.comps[x].parent;
+      this.comps[x].parent = r;
       x = next;
     }
     return r;
@@ -186,8 +186,8 @@ export class ReferencePlotExtractor implements PlotExtractor {
 
   /** Merges component b into a; b's rows are taken `shift` rows later. */
   private merge(a: number, b: number, shift: number): void {
-    const A = this.comps[a]!;
-    const B = this.comps[b]!;
+    const A = this.comps[a];
+    const B = this.comps[b];
     const d = B.origin + shift - A.origin;
     A.sumW = A.sumW + B.sumW;
     A.sumWR = A.sumWR + (B.sumWR + d * B.sumW);
@@ -246,18 +246,18 @@ export class ReferencePlotExtractor implements PlotExtractor {
       const s = c;
       while (c < cols && mask[off + c] !== 0) c++;
       const e = c - 1;
-      while (j0 < prev.length && prev[j0]!.end < s - 1) j0++;
+      while (j0 < prev.length && prev[j0].end < s - 1) j0++;
       let label = -1;
-      for (let j = j0; j < prev.length && prev[j]!.start <= e + 1; j++) {
-        const r = this.find(prev[j]!.label);
+      for (let j = j0; j < prev.length && prev[j].start <= e + 1; j++) {
+        const r = this.find(prev[j].label);
         if (label < 0) label = r;
         else if (r !== label) this.merge(label, r, 0);
       }
       if (label < 0) label = this.newComp(row);
-      const comp = this.comps[label]!;
+      const comp = this.comps[label];
       const dr = row - comp.origin;
       for (let x = s; x <= e; x++) {
-        const v = lut ? lut[video[off + x]!]! : video[off + x]!;
+        const v = lut ? lut[video[off + x]] : video[off + x];
         const w = v > 0 ? v : 0;
         const xc = x + 0.5;
         comp.sumW = comp.sumW + w;
@@ -277,13 +277,13 @@ export class ReferencePlotExtractor implements PlotExtractor {
     for (const run of cur) run.label = this.find(run.label);
     if (this.holdFirst && this.firstRuns === null) {
       this.firstRuns = cur.map((r) => ({ ...r }));
-      for (const run of cur) this.comps[run.label]!.touchesFirst = true;
+      for (const run of cur) this.comps[run.label].touchesFirst = true;
     } else if (this.firstRuns !== null) {
       for (const run of this.firstRuns) run.label = this.find(run.label);
     }
     for (const run of prev) {
       const r = this.find(run.label);
-      const comp = this.comps[r]!;
+      const comp = this.comps[r];
       if (comp.lastRow < row && !comp.closed && !comp.held) this.close(r);
     }
     this.prevRuns = cur;
@@ -299,7 +299,7 @@ export class ReferencePlotExtractor implements PlotExtractor {
   private closeAll(): void {
     for (const run of this.prevRuns) {
       const r = this.find(run.label);
-      const comp = this.comps[r]!;
+      const comp = this.comps[r];
       if (!comp.closed && !comp.held) this.close(r);
     }
     this.prevRuns = [];
@@ -307,7 +307,7 @@ export class ReferencePlotExtractor implements PlotExtractor {
   }
 
   private close(id: number): void {
-    const c = this.comps[id]!;
+    const c = this.comps[id];
     if (this.holdFirst && c.touchesFirst) {
       c.held = true;
       this.held.push(id);

@@ -24,11 +24,11 @@ export function updateClutterMapReference(map: Float32Array, input: VideoArray, 
   if (weight > 1) throw new RangeError(`weight must be in (0, 1], got ${weight}`);
   const f = new Float32Array(2);
   f[0] = weight;
-  const w = f[0]!;
+  const w = f[0];
   for (let i = 0; i < map.length; i++) {
-    const p = table ? table[input[i]!]! : input[i]!;
-    f[1] = p - map[i]!;
-    f[1] = f[1]! * w;
-    map[i] = map[i]! + f[1]!;
+    const p = table ? table[input[i]] : input[i];
+    f[1] = p - map[i];
+    f[1] = f[1] * w;
+    map[i] = map[i] + f[1];
   }
 }

@@ -69,7 +69,7 @@ export function checkMethod<T extends string>(v: unknown, allowed: readonly T[])
 /** Linear power of one row into `p` (float32), through the LUT when there is one. */
 export function powerRow(video: VideoArray, lut: Float32Array | null, offset: number, cols: number, p: Float32Array): void {
   if (lut) {
-    for (let c = 0; c < cols; c++) p[c] = lut[video[offset + c]!]!;
+    for (let c = 0; c < cols; c++) p[c] = lut[video[offset + c]]!;
   } else {
     for (let c = 0; c < cols; c++) p[c] = video[offset + c]!;
   }

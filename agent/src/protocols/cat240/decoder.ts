@@ -128,8 +128,8 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         this.skip(n - p);
         return;
       }
-      const cat = datagram[p]!;
-      const blockLen = (datagram[p + 1]! << 8) | datagram[p + 2]!;
+      const cat = datagram[p];
+      const blockLen = (datagram[p + 1] << 8) | datagram[p + 2];
       if (blockLen < BLOCK_HEADER_BYTES || p + blockLen > n) {
         this.skip(n - p);
         return;
@@ -169,7 +169,7 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         }
         break;
       }
-      const blockLen = (b[p + 1]! << 8) | b[p + 2]!;
+      const blockLen = (b[p + 1] << 8) | b[p + 2];
       if (blockLen < MIN_BLOCK_BYTES || blockLen > maxLen) {
         if (blockLen > maxLen) this.counters.oversize++;
         this.skip(1);
@@ -241,8 +241,8 @@ export class Cat240Decoder implements StreamDecoder<Cat240Message> {
         if (!atEnd) return VERDICT_WAIT;
         continue;
       }
-      const l = (b[q + 1]! << 8) | b[q + 2]!;
-      if (l < MIN_BLOCK_BYTES || l > maxLen || (b[q + 3]! & 0xc0) !== 0xc0) continue;
+      const l = (b[q + 1] << 8) | b[q + 2];
+      if (l < MIN_BLOCK_BYTES || l > maxLen || (b[q + 3] & 0xc0) !== 0xc0) continue;
       if (q + l > len) {
         if (!atEnd && q - p + l <= this.bufferCapacity) return VERDICT_WAIT;
         continue; // can never be checked here: ignore it

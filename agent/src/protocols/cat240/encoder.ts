@@ -130,6 +130,7 @@ export function encodeCat240SummaryRecord(s: Omit<Cat240Summary, 'type' | 'rx'>)
   checkInt('sic', s.sic, 0, 255);
   if (typeof s.summary !== 'string') throw new TypeError('summary must be a string');
   if (s.summary.length > 255) throw new RangeError(`I240/030 holds 255 characters, got ${s.summary.length}`);
+  // eslint-disable-next-line no-control-regex -- the range of ASCII starts at NUL
   if (!/^[\x00-\x7f]*$/.test(s.summary)) throw new RangeError('I240/030 is ASCII');
   const hasTime = s.timeOfDaySeconds !== undefined;
   const fspec = hasTime ? 2 : 1;
@@ -151,7 +152,7 @@ export function packCells(cells: ArrayLike<number>, n: number, bits: Cat240Resol
   const out = Buffer.alloc(Math.ceil((n * bits) / 8));
   const max = bits === 32 ? U32_MAX : (1 << bits) - 1;
   for (let i = 0; i < n; i++) {
-    const c = cells[i]!;
+    const c = cells[i];
     if (!(c >= 0 && c <= max) || !Number.isInteger(c)) throw new RangeError(`cell ${i} = ${c} does not fit ${bits} bits`);
   }
   switch (bits) {
@@ -159,16 +160,16 @@ export function packCells(cells: ArrayLike<number>, n: number, bits: Cat240Resol
       for (let i = 0; i < n; i++) out[i] = cells[i]!;
       break;
     case 16:
-      for (let i = 0; i < n; i++) out.writeUInt16BE(cells[i]!, 2 * i);
+      for (let i = 0; i < n; i++) out.writeUInt16BE(cells[i], 2 * i);
       break;
     case 32:
-      for (let i = 0; i < n; i++) out.writeUInt32BE(cells[i]!, 4 * i);
+      for (let i = 0; i < n; i++) out.writeUInt32BE(cells[i], 4 * i);
       break;
     default: {
       const perOctet = 8 / bits;
       for (let i = 0; i < n; i++) {
         const q = Math.floor(i / perOctet);
-        out[q] = out[q]! | (cells[i]! << (8 - bits * ((i % perOctet) + 1)));
+        out[q] = out[q] | (cells[i] << (8 - bits * ((i % perOctet) + 1)));
       }
     }
   }
@@ -182,12 +183,12 @@ function smallestBlock(octets: number): Cat240VideoBlockItem {
 
 /** FSPEC octets for the given FRNs (ascending): bits 8..2 flag items, bit 1 is FX. */
 function writeFspec(out: Buffer, frns: readonly number[]): void {
-  const last = frns[frns.length - 1]!;
+  const last = frns[frns.length - 1];
   const octets = Math.ceil(last / 7);
   for (let i = 0; i < octets; i++) out[i] = i < octets - 1 ? 1 : 0;
   for (const f of frns) {
     const i = Math.floor((f - 1) / 7);
-    out[i] = out[i]! | (1 << (7 - ((f - 1) % 7)));
+    out[i] = out[i] | (1 << (7 - ((f - 1) % 7)));
   }
 }
 

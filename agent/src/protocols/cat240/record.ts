@@ -69,7 +69,7 @@ function parseRecord(
   let frn = 1;
   for (;;) {
     if (p >= end) return -RecordFault.Structure;
-    const octet = b[p++]!;
+    const octet = b[p++];
     for (let bit = 7; bit >= 1; bit--, frn++) {
       if ((octet & (1 << bit)) !== 0) {
         if (frn > MAX_FRN) return -RecordFault.Structure;
@@ -82,9 +82,9 @@ function parseRecord(
   if ((present & B_FRN_I010) === 0 || (present & B_FRN_I000) === 0) return -RecordFault.Structure;
 
   if (p + 3 > end) return -RecordFault.Structure;
-  const sac = b[p]!;
-  const sic = b[p + 1]!;
-  const msgType = b[p + 2]!;
+  const sac = b[p];
+  const sic = b[p + 1];
+  const msgType = b[p + 2];
   p += 3;
 
   let msgIndex = 0;
@@ -96,7 +96,7 @@ function parseRecord(
   let summary: string | undefined;
   if ((present & B_FRN_I030) !== 0) {
     if (p >= end) return -RecordFault.Structure;
-    const rep = b[p++]!;
+    const rep = b[p++];
     if (p + rep > end) return -RecordFault.Structure;
     summary = asciiString(b, p, rep);
     p += rep;
@@ -110,8 +110,8 @@ function parseRecord(
   if (headerCount > 1) return -RecordFault.Structure;
   if (headerCount === 1) {
     if (p + 12 > end) return -RecordFault.Structure;
-    startAzimuth = (b[p]! << 8) | b[p + 1]!;
-    endAzimuth = (b[p + 2]! << 8) | b[p + 3]!;
+    startAzimuth = (b[p] << 8) | b[p + 1];
+    endAzimuth = (b[p + 2] << 8) | b[p + 3];
     startRangeCell = readU32(b, p + 4);
     const dur = readU32(b, p + 8);
     // Nanoseconds scale to femtoseconds exactly up to 2^32 ns * 1e6 < 2^53.
@@ -122,7 +122,7 @@ function parseRecord(
   let resCode = 0;
   if ((present & B_FRN_I048) !== 0) {
     if (p + 2 > end) return -RecordFault.Structure;
-    compressed = (b[p]! & 0x80) !== 0;
+    compressed = (b[p] & 0x80) !== 0;
     resCode = b[p + 1]!;
     p += 2;
   }
@@ -130,8 +130,8 @@ function parseRecord(
   let cellCount = 0;
   if ((present & B_FRN_I049) !== 0) {
     if (p + 5 > end) return -RecordFault.Structure;
-    validOctets = (b[p]! << 8) | b[p + 1]!;
-    cellCount = (b[p + 2]! << 16) | (b[p + 3]! << 8) | b[p + 4]!;
+    validOctets = (b[p] << 8) | b[p + 1];
+    cellCount = (b[p + 2] << 16) | (b[p + 3] << 8) | b[p + 4];
     p += 5;
   }
   let blockItem: Cat240VideoBlockItem | undefined;
@@ -143,7 +143,7 @@ function parseRecord(
     if ((blockItems & (blockItems - 1)) !== 0) return -RecordFault.Structure;
     const unit = blockItems === B_FRN_I050 ? 4 : blockItems === B_FRN_I051 ? 64 : 256;
     if (p >= end) return -RecordFault.Structure;
-    const rep = b[p++]!;
+    const rep = b[p++];
     blockOctets = rep * unit;
     if (p + blockOctets > end) return -RecordFault.Structure;
     blockItem = blockItems === B_FRN_I050 ? 'I050' : blockItems === B_FRN_I051 ? 'I051' : 'I052';
@@ -153,7 +153,7 @@ function parseRecord(
   let timeOfDaySeconds: number | undefined;
   if ((present & B_FRN_I140) !== 0) {
     if (p + 3 > end) return -RecordFault.Structure;
-    timeOfDaySeconds = ((b[p]! << 16) | (b[p + 1]! << 8) | b[p + 2]!) / TIME_OF_DAY_TICKS_PER_S;
+    timeOfDaySeconds = ((b[p] << 16) | (b[p + 1] << 8) | b[p + 2]) / TIME_OF_DAY_TICKS_PER_S;
     p += 3;
   }
   if ((present & B_FRN_RE) !== 0) {
@@ -178,7 +178,7 @@ function parseRecord(
   if (resCode < 1 || resCode >= RES_CODE_TO_BITS.length) return -RecordFault.Structure;
   // A cell of no duration puts every cell at range 0: the spoke cannot be placed.
   if (cellDurationFs === 0) return -RecordFault.Structure;
-  const bits = RES_CODE_TO_BITS[resCode]! as Cat240Resolution;
+  const bits = RES_CODE_TO_BITS[resCode] as Cat240Resolution;
   if (validOctets > blockOctets) return -RecordFault.Structure;
   if (cellCount > limits.maxCellsPerMessage) return -RecordFault.TooManyCells;
   const neededOctets = Math.ceil((cellCount * bits) / 8);
@@ -225,18 +225,18 @@ function parseRecord(
 /** RE and SP: explicit length, the first octet counts itself; content not interpreted. */
 function skipExplicit(b: Uint8Array, p: number, end: number): number {
   if (p >= end) return -1;
-  const len = b[p]!;
+  const len = b[p];
   if (len < 1 || p + len > end) return -1;
   return p + len;
 }
 
 function readU32(b: Uint8Array, p: number): number {
-  return ((b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]!) >>> 0;
+  return ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
 }
 
 function asciiString(b: Uint8Array, p: number, n: number): string {
   let s = '';
-  for (let i = 0; i < n; i++) s += String.fromCharCode(b[p + i]!);
+  for (let i = 0; i < n; i++) s += String.fromCharCode(b[p + i]);
   return s;
 }
 
@@ -260,12 +260,12 @@ export function unpackCells(
     }
     case 16: {
       const out = slab ? slab.u16(n) : new Uint16Array(n);
-      for (let i = 0, q = off; i < n; i++, q += 2) out[i] = (src[q]! << 8) | src[q + 1]!;
+      for (let i = 0, q = off; i < n; i++, q += 2) out[i] = (src[q] << 8) | src[q + 1];
       return out;
     }
     case 32: {
       const out = slab ? slab.u32(n) : new Uint32Array(n);
-      for (let i = 0, q = off; i < n; i++, q += 4) out[i] = (src[q]! << 24) | (src[q + 1]! << 16) | (src[q + 2]! << 8) | src[q + 3]!;
+      for (let i = 0, q = off; i < n; i++, q += 4) out[i] = (src[q] << 24) | (src[q + 1] << 16) | (src[q + 2] << 8) | src[q + 3];
       return out;
     }
     default: {
@@ -273,7 +273,7 @@ export function unpackCells(
       const perOctet = 8 / bits;
       const mask = (1 << bits) - 1;
       for (let i = 0; i < n; i++) {
-        const octet = src[off + Math.floor(i / perOctet)]!;
+        const octet = src[off + Math.floor(i / perOctet)];
         const shift = 8 - bits * ((i % perOctet) + 1);
         out[i] = (octet >> shift) & mask;
       }

@@ -66,12 +66,12 @@ const DENSE_MAX = new Uint8Array(DENSE_IDS);
 const SPARSE = new Map<number, CrcEntry>();
 
 for (let i = 0; i < ROWS.length; i += 4) {
-  const id = ROWS[i]!;
+  const id = ROWS[i];
   if (id < DENSE_IDS) {
     DENSE_CRC[id] = ROWS[i + 1]!;
     DENSE_MIN[id] = ROWS[i + 2]!;
     DENSE_MAX[id] = ROWS[i + 3]!;
-  } else SPARSE.set(id, { crcExtra: ROWS[i + 1]!, minLength: ROWS[i + 2]!, maxLength: ROWS[i + 3]! });
+  } else SPARSE.set(id, { crcExtra: ROWS[i + 1], minLength: ROWS[i + 2], maxLength: ROWS[i + 3] });
 }
 
 /** Number of message ids whose packets can be verified. */
@@ -79,19 +79,19 @@ export const CRC_TABLE_SIZE = ROWS.length / 4;
 
 /** CRC_EXTRA of a msgid, or -1 when the id is not in the table (its packets cannot be checked). */
 export function crcExtraOf(msgid: number): number {
-  if (msgid < DENSE_IDS) return DENSE_CRC[msgid]!;
+  if (msgid < DENSE_IDS) return DENSE_CRC[msgid];
   return SPARSE.get(msgid)?.crcExtra ?? -1;
 }
 
 /** Largest legal payload of a msgid in the table (call only when crcExtraOf(msgid) >= 0). */
 export function maxLengthOf(msgid: number): number {
-  if (msgid < DENSE_IDS) return DENSE_MAX[msgid]!;
+  if (msgid < DENSE_IDS) return DENSE_MAX[msgid];
   return SPARSE.get(msgid)?.maxLength ?? 255;
 }
 
 /** Payload length without extensions (call only when crcExtraOf(msgid) >= 0). */
 export function minLengthOf(msgid: number): number {
-  if (msgid < DENSE_IDS) return DENSE_MIN[msgid]!;
+  if (msgid < DENSE_IDS) return DENSE_MIN[msgid];
   return SPARSE.get(msgid)?.minLength ?? 0;
 }
 

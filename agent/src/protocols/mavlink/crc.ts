@@ -13,12 +13,12 @@ export const CRC_INIT = 0xffff;
 
 /** Continues `crc` over bytes[start, end). */
 export function crc16Accumulate(crc: number, bytes: Uint8Array, start = 0, end = bytes.length): number {
-  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ TABLE[(crc ^ bytes[i]!) & 0xff]!;
+  for (let i = start; i < end; i++) crc = (crc >>> 8) ^ TABLE[(crc ^ bytes[i]) & 0xff];
   return crc;
 }
 
 export function crc16AccumulateByte(crc: number, byte: number): number {
-  return (crc >>> 8) ^ TABLE[(crc ^ byte) & 0xff]!;
+  return (crc >>> 8) ^ TABLE[(crc ^ byte) & 0xff];
 }
 
 /** The MAVLink checksum of a packet: over bytes[start, end) (after the magic, to the end of the payload) then CRC_EXTRA. */

@@ -148,11 +148,11 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
         pos++;
         continue;
       }
-      const len = buf[pos + 1]!;
-      const incompat = v2 ? buf[pos + 2]! : 0;
+      const len = buf[pos + 1];
+      const incompat = v2 ? buf[pos + 2] : 0;
       const signed = (incompat & MAVLINK_IFLAG_SIGNED) !== 0;
       const total = headerLen + len + 2 + (signed ? SIGNATURE_LENGTH : 0);
-      const msgid = v2 ? buf[pos + 7]! | (buf[pos + 8]! << 8) | (buf[pos + 9]! << 16) : buf[pos + 5]!;
+      const msgid = v2 ? buf[pos + 7] | (buf[pos + 8] << 8) | (buf[pos + 9] << 16) : buf[pos + 5];
       const def = messageDef(msgid);
       const crcExtra = def !== undefined ? def.crcExtra : crcExtraOf(msgid);
       // Unchecked ids are confirmed by the next byte being a packet start: wait for it.
@@ -188,7 +188,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
         continue;
       }
       const crcAt = pos + headerLen + len;
-      const crc = buf[crcAt]! | (buf[crcAt + 1]! << 8);
+      const crc = buf[crcAt] | (buf[crcAt + 1] << 8);
       if (mavlinkCrc(buf, pos + 1, crcAt, crcExtra) !== crc) {
         c.badChecksum++;
         this.skip();
@@ -222,12 +222,12 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       const v2 = m === MAVLINK2_MAGIC;
       const h = v2 ? 10 : 6;
       if (end - q < h + 2) return false;
-      const len = buf[q + 1]!;
-      const id = v2 ? buf[q + 7]! | (buf[q + 8]! << 8) | (buf[q + 9]! << 16) : buf[q + 5]!;
+      const len = buf[q + 1];
+      const id = v2 ? buf[q + 7] | (buf[q + 8] << 8) | (buf[q + 9] << 16) : buf[q + 5];
       const crcExtra = crcExtraOf(id);
       if (crcExtra < 0 || len > maxLengthOf(id) || end - q < h + len + 2) continue;
       const crcAt = q + h + len;
-      if (mavlinkCrc(buf, q + 1, crcAt, crcExtra) === (buf[crcAt]! | (buf[crcAt + 1]! << 8))) return true;
+      if (mavlinkCrc(buf, q + 1, crcAt, crcExtra) === (buf[crcAt] | (buf[crcAt + 1] << 8))) return true;
     }
     return false;
   }
@@ -250,7 +250,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
     let signature: MavlinkSignature | null = null;
     if (signed) {
       const sigAt = pos + headerLen + len + 2;
-      const linkId = buf[sigAt]!;
+      const linkId = buf[sigAt];
       const timestamp = readTimestamp(buf, sigAt + 1);
       let verified: boolean | null = null;
       if (this.key !== undefined) {
@@ -261,7 +261,7 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
             return;
           }
         }
-        if (this.streams.check(buf[pos + 5]!, buf[pos + 6]!, linkId, timestamp) !== 'ok') {
+        if (this.streams.check(buf[pos + 5], buf[pos + 6], linkId, timestamp) !== 'ok') {
           c.replayed++;
           return;
         }
@@ -290,11 +290,11 @@ export class MavlinkDecoder implements StreamDecoder<MavlinkPacket> {
       version: v2 ? 2 : 1,
       msgid,
       name: def === undefined ? 'UNKNOWN' : def.name,
-      seq: buf[pos + 2 + (v2 ? 2 : 0)]!,
-      sysid: buf[pos + 3 + (v2 ? 2 : 0)]!,
-      compid: buf[pos + 4 + (v2 ? 2 : 0)]!,
-      incompatFlags: v2 ? buf[pos + 2]! : 0,
-      compatFlags: v2 ? buf[pos + 3]! : 0,
+      seq: buf[pos + 2 + (v2 ? 2 : 0)],
+      sysid: buf[pos + 3 + (v2 ? 2 : 0)],
+      compid: buf[pos + 4 + (v2 ? 2 : 0)],
+      incompatFlags: v2 ? buf[pos + 2] : 0,
+      compatFlags: v2 ? buf[pos + 3] : 0,
       // A copy: Buffer#slice would be a view of a chunk the caller may reuse.
       payload,
       message,

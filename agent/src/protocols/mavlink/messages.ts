@@ -243,7 +243,7 @@ export const MESSAGE_DEFS: readonly MessageDef[] = [heartbeat, attitude, globalP
 
 /** Definitions by msgid; MAVLink 2 ids are 24-bit, but every id we know is below 256. */
 export const DEFS_BY_ID: ReadonlyArray<MessageDef | undefined> = (() => {
-  const a: Array<MessageDef | undefined> = new Array(256).fill(undefined);
+  const a: Array<MessageDef | undefined> = new Array<MessageDef | undefined>(256).fill(undefined);
   for (const d of MESSAGE_DEFS) a[d.id] = d;
   return a;
 })();

@@ -50,7 +50,7 @@ export function computeSignature(
 /** Reads the u48 LE timestamp at `offset`. */
 export function readTimestamp(bytes: Uint8Array, offset: number): number {
   let t = 0;
-  for (let i = 5; i >= 0; i--) t = t * 256 + bytes[offset + i]!;
+  for (let i = 5; i >= 0; i--) t = t * 256 + bytes[offset + i];
   return t;
 }
 

@@ -109,7 +109,7 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
     const c = this.counters;
     const max = this.max;
     while (pos < end) {
-      let b = buf[pos]!;
+      let b = buf[pos];
       if (b !== DOLLAR && b !== BANG) {
         if (b !== CR && b !== LF) {
           c.bytesSkipped++;
@@ -220,8 +220,8 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
       }
       checksumPresent = false;
     } else {
-      const hi = stop - star === 3 ? HEX[buf[star + 1]!]! : -1;
-      const lo = stop - star === 3 ? HEX[buf[star + 2]!]! : -1;
+      const hi = stop - star === 3 ? HEX[buf[star + 1]] : -1;
+      const lo = stop - star === 3 ? HEX[buf[star + 2]] : -1;
       if (hi < 0 || lo < 0 || ((hi << 4) | lo) !== x) {
         c.badChecksum++;
         c.bytesSkipped += stop - start;
@@ -232,11 +232,11 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
     }
     const commas = this.commas;
     // Without a checksum the commas were all counted; with one, only those before `*` were.
-    const comma = nCommas > 0 ? commas[0]! : bodyEnd;
+    const comma = nCommas > 0 ? commas[0] : bodyEnd;
     let key = 0;
     let k = start + 1;
     for (; k < comma; k++) {
-      const a = buf[k]!;
+      const a = buf[k];
       if (!((a >= 0x41 && a <= 0x5a) || (a >= 0x30 && a <= 0x39))) break;
       key = key * 64 + (a - 0x2f);
     }
@@ -255,8 +255,8 @@ export class Nmea0183Decoder implements StreamDecoder<NmeaSentence> {
       const text = latin1(buf, comma + 1, bodyEnd);
       const base = comma + 1;
       for (let j = 0; j < nCommas; j++) {
-        const from = commas[j]! + 1 - base;
-        const to = j + 1 < nCommas ? commas[j + 1]! - base : bodyEnd - base;
+        const from = commas[j] + 1 - base;
+        const to = j + 1 < nCommas ? commas[j + 1] - base : bodyEnd - base;
         fields[j] = text.slice(from, to);
       }
     }

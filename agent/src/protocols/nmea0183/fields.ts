@@ -99,7 +99,7 @@ export function formatLatLon(v: number | null, isLatitude: boolean, minuteDecima
     minutes = (0).toFixed(minuteDecimals);
   }
   const [mi, mf] = minutes.split('.');
-  const text = `${String(degrees).padStart(isLatitude ? 2 : 3, '0')}${mi!.padStart(2, '0')}${mf === undefined ? '' : `.${mf}`}`;
+  const text = `${String(degrees).padStart(isLatitude ? 2 : 3, '0')}${mi.padStart(2, '0')}${mf === undefined ? '' : `.${mf}`}`;
   return [text, hemisphere];
 }
 

@@ -84,7 +84,7 @@ export async function sendTiConfig(port: CliPortLike, lines: readonly CfgLine[],
   port.on('data', onData);
   try {
     for (let index = 0; index < lines.length; index++) {
-      const { lineNumber, command } = lines[index]!;
+      const { lineNumber, command } = lines[index];
       text = ''; // whatever came before this line (a stale prompt, boot text) is not its answer
       const outcome = await new Promise<'prompt' | 'timeout' | Error>((resolve) => {
         const timer = setTimer(() => resolve('timeout'), timeoutMs);

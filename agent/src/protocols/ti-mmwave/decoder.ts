@@ -110,7 +110,7 @@ export class TiMmwaveDecoder implements StreamDecoder<TiMmwaveFrame> {
   private scan(b: Buffer, pos: number, len: number, rx: ReceiveTime, atEnd: boolean, final: boolean): number {
     let p = pos;
     while (p < len) {
-      const c = b[p]!;
+      const c = b[p];
       if (c === 0xff) {
         let run = 1;
         while (run < TI_ACK_PING_BYTES && p + run < len && b[p + run] === 0xff) run++;

@@ -158,7 +158,7 @@ function qPoints(f: TiMmwaveFrameInput): Buffer {
 
 function u16s(a: ArrayLike<number>): Buffer {
   const b = Buffer.alloc(2 * a.length);
-  for (let i = 0; i < a.length; i++) b.writeUInt16LE(a[i]!, 2 * i);
+  for (let i = 0; i < a.length; i++) b.writeUInt16LE(a[i], 2 * i);
   return b;
 }
 

@@ -69,8 +69,8 @@ export function parseTiFrame(
   if (sideInfo !== undefined) {
     const n = Math.min(frame.points.length, sideInfo.length / 2);
     for (let i = 0; i < n; i++) {
-      frame.points[i]!.snrDb = sideInfo[2 * i]! / 10;
-      frame.points[i]!.noiseDb = sideInfo[2 * i + 1]! / 10;
+      frame.points[i].snrDb = sideInfo[2 * i] / 10;
+      frame.points[i].noiseDb = sideInfo[2 * i + 1] / 10;
     }
   }
   return frame;

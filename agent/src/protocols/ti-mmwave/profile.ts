@@ -58,8 +58,8 @@ export function tiProfileFromCfg(lines: readonly CfgLine[]): TiRadarProfile | { 
   const frame = find('frameCfg', 5);
   if (!profile || !channel || !frame) return { problems };
   const [, startFreqGHz, idleTimeUs, , rampEndTimeUs, , , slopeMHzPerUs, , numAdcSamples, sampleRateKsps] = profile as [number, number, number, number, number, number, number, number, number, number, number];
-  const numRx = popcount(channel[0]!);
-  const numTx = popcount(channel[1]!);
+  const numRx = popcount(channel[0]);
+  const numTx = popcount(channel[1]);
   const [chirpStart, chirpEnd, numLoops, , framePeriodMs] = frame as [number, number, number, number, number];
   if (!(slopeMHzPerUs > 0) || !(numAdcSamples > 0) || !(sampleRateKsps > 0) || !(numLoops > 0) || numTx === 0) {
     return { problems: ['profileCfg/channelCfg/frameCfg values must be positive'] };
@@ -83,7 +83,7 @@ export function tiProfileFromCfg(lines: readonly CfgLine[]): TiRadarProfile | { 
   const gui = lines.find((l) => l.command.split(/\s+/)[0] === 'guiMonitor');
   if (gui) {
     const g = gui.command.split(/\s+/).slice(1).map(Number);
-    if (g.length >= 7) out.guiMonitor = { detectedObjects: g[1]!, rangeProfile: g[2]!, noiseProfile: g[3]!, azimuthHeatmap: g[4]!, rangeDopplerHeatmap: g[5]!, stats: g[6]! };
+    if (g.length >= 7) out.guiMonitor = { detectedObjects: g[1], rangeProfile: g[2], noiseProfile: g[3], azimuthHeatmap: g[4], rangeDopplerHeatmap: g[5], stats: g[6] };
   }
   return out;
 }

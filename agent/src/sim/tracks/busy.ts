@@ -51,7 +51,7 @@ export function busyScene(o: BusySceneOptions): SimScan[] {
     const seenAt = boats.map(() => t0 + rng.uniform() * period);
     for (const [i, b] of boats.entries()) {
       if (rng.uniform() >= 0.9) continue;
-      const t = seenAt[i]!;
+      const t = seenAt[i];
       const s = (t - SIM_START_MS) / 1000;
       add(b.e + b.ve * s + 3 * rng.gaussian(), b.n + b.vn * s + 3 * rng.gaussian(), Math.round(t));
     }
@@ -62,8 +62,8 @@ export function busyScene(o: BusySceneOptions): SimScan[] {
     }
     while (plots.length < o.plotsPerScan && boats.length > 0) {
       const i = Math.floor(rng.uniform() * boats.length);
-      const b = boats[i]!;
-      const t = seenAt[i]!;
+      const b = boats[i];
+      const t = seenAt[i];
       const s = (t - SIM_START_MS) / 1000;
       add(b.e + b.ve * s + 4 * rng.gaussian(), b.n + b.vn * s + 4 * rng.gaussian(), Math.round(t));
     }

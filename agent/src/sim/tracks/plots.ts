@@ -91,7 +91,7 @@ export function targetState(target: ScenarioTarget, t: number): State {
   let left = t;
   const legs = target.legs ?? [{ seconds: Infinity }];
   for (let i = 0; i < legs.length && left > 0; i++) {
-    const leg = legs[i]!;
+    const leg = legs[i];
     const d = i === legs.length - 1 ? left : Math.min(leg.seconds, left);
     const w = (leg.turnDegreesPerSecond ?? 0) * DEG;
     const a = leg.accelerationMps2 ?? 0;
@@ -201,8 +201,8 @@ export function simulateTracks(scenario: TrackScenario, opts: { seed?: number; o
     // Unresolved pairs: closer than their extents in range and in azimuth become one plot.
     for (let a = 0; a < echoes.length; a++) {
       for (let b = a + 1; b < echoes.length; b++) {
-        const A = echoes[a]!;
-        const B = echoes[b]!;
+        const A = echoes[a];
+        const B = echoes[b];
         const dB = Math.abs(((A.bearing - B.bearing + 540) % 360) - 180);
         if (Math.abs(A.range - B.range) >= (A.rangeExtent + B.rangeExtent) / 2 || dB >= (A.azExtent + B.azExtent) / 2) continue;
         const lo = Math.min(A.range - A.rangeExtent / 2, B.range - B.rangeExtent / 2);

@@ -161,7 +161,7 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     const cost = new Float64Array(rows * cols);
     for (let i = 0; i < rows; i++) {
       for (let j = 0; j < Y.length; j++) {
-        const d2 = (xs[i]!.east - ys[j]!.east) ** 2 + (xs[i]!.north - ys[j]!.north) ** 2;
+        const d2 = (xs[i].east - ys[j].east) ** 2 + (xs[i].north - ys[j].north) ** 2;
         // Pairing costs d² and saves a track's c²/2 (the truth's own c²/2 is its unassigned
         // column): relative to leaving both out it gains only when d < c.
         cost[i * cols + j] = Math.min(d2, c2);
@@ -172,9 +172,9 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     let loc = 0;
     let matched = 0;
     for (let i = 0; i < rows; i++) {
-      const j = colOf[i]!;
+      const j = colOf[i];
       if (j >= Y.length) continue;
-      const d2 = (xs[i]!.east - ys[j]!.east) ** 2 + (xs[i]!.north - ys[j]!.north) ** 2;
+      const d2 = (xs[i].east - ys[j].east) ** 2 + (xs[i].north - ys[j].north) ** 2;
       if (d2 < c2) {
         loc += d2;
         matched++;
@@ -185,15 +185,15 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     // optimal assignment.
     const bonus = (c / 4) ** 2;
     for (let i = 0; i < rows; i++) {
-      const prev = targets.get(X[i]!.target)?.lastId;
+      const prev = targets.get(X[i].target)?.lastId;
       if (prev === null || prev === undefined) continue;
-      for (let j = 0; j < Y.length; j++) if (Y[j]!.id === prev && cost[i * cols + j]! < c2) cost[i * cols + j] = Math.max(0, cost[i * cols + j]! - bonus);
+      for (let j = 0; j < Y.length; j++) if (Y[j].id === prev && cost[i * cols + j] < c2) cost[i * cols + j] = Math.max(0, cost[i * cols + j] - bonus);
     }
     const idOf = rows > 0 ? solveAssignment(cost, rows, cols) : new Int32Array(0);
     const trackOfTruth = new Int32Array(rows).fill(-1);
     for (let i = 0; i < rows; i++) {
-      const j = idOf[i]!;
-      if (j < Y.length && (xs[i]!.east - ys[j]!.east) ** 2 + (xs[i]!.north - ys[j]!.north) ** 2 < c2) trackOfTruth[i] = j;
+      const j = idOf[i];
+      if (j < Y.length && (xs[i].east - ys[j].east) ** 2 + (xs[i].north - ys[j].north) ** 2 < c2) trackOfTruth[i] = j;
     }
     const missed = rows - matched;
     const falseTracks = Y.length - matched;
@@ -205,7 +205,7 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
     nMissed += missed;
     nFalse += falseTracks;
     for (let i = 0; i < rows; i++) {
-      const x = X[i]!;
+      const x = X[i];
       const t = targetOf(x.target);
       const seen = (x.detected ?? true) || (x.merged ?? false);
       if (t.firstSeenScan === null && seen) {
@@ -213,12 +213,12 @@ export function scoreTracks(tracks: readonly ScoredTrack[], truth: readonly Scor
         t.firstSeenMs = x.timeMs;
       }
       if (t.firstResolvedScan === null && scanIndex > (lastMerged.get(x.target) ?? -1) && (x.detected ?? true)) t.firstResolvedScan = scanIndex;
-      const j = trackOfTruth[i]!;
+      const j = trackOfTruth[i];
       if (j < 0) {
         if (t.firstMatch !== null) t.unmatchedAfterConfirm++;
         continue;
       }
-      const y = Y[j]!;
+      const y = Y[j];
       if (t.firstMatch === null) t.firstMatch = scanIndex;
       if (t.scansToConfirm === null && t.firstSeenScan !== null) {
         t.scansToConfirm = scanIndex - t.firstSeenScan;

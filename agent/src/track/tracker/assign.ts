@@ -37,21 +37,21 @@ export function solveAssignment(cost: ArrayLike<number>, rows: number, cols: num
       let index = -1;
       let lowest = Infinity;
       for (let it = 0; it < nRemaining; it++) {
-        const j = remaining[it]!;
-        const c = cost[i * cols + j]!;
-        const r = minVal + c - u[i]! - v[j]!;
-        if (r < shortest[j]!) {
+        const j = remaining[it];
+        const c = cost[i * cols + j];
+        const r = minVal + c - u[i] - v[j];
+        if (r < shortest[j]) {
           path[j] = i;
           shortest[j] = r;
         }
-        if (shortest[j]! < lowest || (shortest[j] === lowest && rowOf[j] === -1)) {
+        if (shortest[j] < lowest || (shortest[j] === lowest && rowOf[j] === -1)) {
           lowest = shortest[j]!;
           index = it;
         }
       }
       minVal = lowest;
       if (!Number.isFinite(minVal)) throw new RangeError(`no finite assignment exists for row ${cur}`);
-      const j = remaining[index]!;
+      const j = remaining[index];
       if (rowOf[j] === -1) sink = j;
       else i = rowOf[j]!;
       scannedCol[j] = 1;
@@ -59,14 +59,14 @@ export function solveAssignment(cost: ArrayLike<number>, rows: number, cols: num
     }
     // Update the potentials.
     u[cur] += minVal;
-    for (let r = 0; r < rows; r++) if (scannedRow[r] && r !== cur) u[r] += minVal - shortest[colOf[r]!]!;
-    for (let j = 0; j < cols; j++) if (scannedCol[j]) v[j] -= minVal - shortest[j]!;
+    for (let r = 0; r < rows; r++) if (scannedRow[r] && r !== cur) u[r] += minVal - shortest[colOf[r]];
+    for (let j = 0; j < cols; j++) if (scannedCol[j]) v[j] -= minVal - shortest[j];
     // Augment along the path.
     let j = sink;
     for (;;) {
-      const r = path[j]!;
+      const r = path[j];
       rowOf[j] = r;
-      const prev = colOf[r]!;
+      const prev = colOf[r];
       colOf[r] = j;
       if (r === cur) break;
       j = prev;
@@ -79,7 +79,7 @@ export function solveAssignment(cost: ArrayLike<number>, rows: number, cols: num
 export function solveGreedy(cost: ArrayLike<number>, rows: number, cols: number): Int32Array {
   const pairs: Array<[number, number, number]> = [];
   for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {
-    const c = cost[i * cols + j]!;
+    const c = cost[i * cols + j];
     if (Number.isFinite(c)) pairs.push([c, i, j]);
   }
   pairs.sort((a, b) => a[0] - b[0]);
@@ -95,7 +95,7 @@ export function solveGreedy(cost: ArrayLike<number>, rows: number, cols: number)
 
 export function assignmentCost(cost: ArrayLike<number>, cols: number, colOf: Int32Array): number {
   let s = 0;
-  for (let i = 0; i < colOf.length; i++) s += cost[i * cols + colOf[i]!]!;
+  for (let i = 0; i < colOf.length; i++) s += cost[i * cols + colOf[i]];
   return s;
 }
 
@@ -111,7 +111,7 @@ export class DisjointSets {
   find(a: number): number {
     const p = this.parent;
     while (p[a] !== a) {
-      p[a] = p[p[a]!]!;
+      p[a] = p[p[a]]!;
       a = p[a]!;
     }
     return a;
@@ -120,9 +120,9 @@ export class DisjointSets {
     let ra = this.find(a);
     let rb = this.find(b);
     if (ra === rb) return;
-    if (this.size[ra]! < this.size[rb]!) [ra, rb] = [rb, ra];
+    if (this.size[ra] < this.size[rb]) [ra, rb] = [rb, ra];
     this.parent[rb] = ra;
-    this.size[ra] += this.size[rb]!;
+    this.size[ra] += this.size[rb];
   }
 }
 
@@ -152,8 +152,8 @@ export function associate(nTracks: number, nPlots: number, pairs: readonly Gated
   }
   for (const list of clusters.values()) {
     if (list.length === 1) {
-      const p = list[0]!;
-      if (p.cost < missCost[p.track]!) result[p.track] = p.plot;
+      const p = list[0];
+      if (p.cost < missCost[p.track]) result[p.track] = p.plot;
       continue;
     }
     const tIndex = new Map<number, number>();
@@ -169,11 +169,11 @@ export function associate(nTracks: number, nPlots: number, pairs: readonly Gated
     for (const p of list) cost[tIndex.get(p.track)! * cols + pIndex.get(p.plot)!] = p.cost;
     const tracks = [...tIndex.keys()];
     const plots = [...pIndex.keys()];
-    for (let r = 0; r < rows; r++) cost[r * cols + nP + r] = missCost[tracks[r]!]!;
+    for (let r = 0; r < rows; r++) cost[r * cols + nP + r] = missCost[tracks[r]]!;
     const colOf = method === 'optimal' ? solveAssignment(cost, rows, cols) : solveGreedy(cost, rows, cols);
     for (let r = 0; r < rows; r++) {
-      const c = colOf[r]!;
-      if (c >= 0 && c < nP) result[tracks[r]!] = plots[c]!;
+      const c = colOf[r];
+      if (c >= 0 && c < nP) result[tracks[r]] = plots[c]!;
     }
   }
   return result;

@@ -33,10 +33,10 @@ export function predictCv(g: Gaussian, dt: number, q: number): void {
   const dt2 = dt * dt;
   for (let i = 0; i < 2; i++) {
     for (let j = 0; j < 2; j++) {
-      const a = P[i * 4 + j]!;
-      const b = P[i * 4 + j + 2]!;
-      const bt = P[(i + 2) * 4 + j]!;
-      const c = P[(i + 2) * 4 + j + 2]!;
+      const a = P[i * 4 + j];
+      const b = P[i * 4 + j + 2];
+      const bt = P[(i + 2) * 4 + j];
+      const c = P[(i + 2) * 4 + j + 2];
       P[i * 4 + j] = a + dt * (b + bt) + dt2 * c;
       P[i * 4 + j + 2] = b + dt * c;
       P[(i + 2) * 4 + j] = bt + dt * c;
@@ -69,16 +69,16 @@ export interface Innovation {
 
 export function innovation(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number]): Innovation {
   const P = g.P;
-  const sxx = P[0]! + r[0];
-  const sxy = P[1]! + r[1];
-  const syy = P[5]! + r[2];
+  const sxx = P[0] + r[0];
+  const sxy = P[1] + r[1];
+  const syy = P[5] + r[2];
   const det = sxx * syy - sxy * sxy;
   if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
   const ixx = syy / det;
   const ixy = -sxy / det;
   const iyy = sxx / det;
-  const dx = zx - g.x[0]!;
-  const dy = zy - g.x[1]!;
+  const dx = zx - g.x[0];
+  const dy = zy - g.x[1];
   return { dx, dy, s: [sxx, sxy, syy], sInv: [ixx, ixy, iyy], det, d2: dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy };
 }
 
@@ -98,23 +98,23 @@ export function updatePosition(g: Gaussian, zx: number, zy: number, r: readonly 
   const { x, P } = g;
   const [ixx, ixy, iyy] = inn.sInv;
   // K = P Hᵀ S⁻¹ (4x2) from the first two columns of P; H P is the first two rows.
-  const k00 = P[0]! * ixx + P[1]! * ixy, k01 = P[0]! * ixy + P[1]! * iyy;
-  const k10 = P[4]! * ixx + P[5]! * ixy, k11 = P[4]! * ixy + P[5]! * iyy;
-  const k20 = P[8]! * ixx + P[9]! * ixy, k21 = P[8]! * ixy + P[9]! * iyy;
-  const k30 = P[12]! * ixx + P[13]! * ixy, k31 = P[12]! * ixy + P[13]! * iyy;
+  const k00 = P[0] * ixx + P[1] * ixy, k01 = P[0] * ixy + P[1] * iyy;
+  const k10 = P[4] * ixx + P[5] * ixy, k11 = P[4] * ixy + P[5] * iyy;
+  const k20 = P[8] * ixx + P[9] * ixy, k21 = P[8] * ixy + P[9] * iyy;
+  const k30 = P[12] * ixx + P[13] * ixy, k31 = P[12] * ixy + P[13] * iyy;
   x[0] += k00 * inn.dx + k01 * inn.dy;
   x[1] += k10 * inn.dx + k11 * inn.dy;
   x[2] += k20 * inn.dx + k21 * inn.dy;
   x[3] += k30 * inn.dx + k31 * inn.dy;
-  const h00 = P[0]!, h01 = P[1]!, h02 = P[2]!, h03 = P[3]!;
-  const h10 = P[4]!, h11 = P[5]!, h12 = P[6]!, h13 = P[7]!;
+  const h00 = P[0], h01 = P[1], h02 = P[2], h03 = P[3];
+  const h10 = P[4], h11 = P[5], h12 = P[6], h13 = P[7];
   const ks = [k00, k01, k10, k11, k20, k21, k30, k31];
   const hp = [h00, h01, h02, h03, h10, h11, h12, h13];
   for (let i = 0; i < 4; i++) {
-    const a = ks[i * 2]!;
-    const b = ks[i * 2 + 1]!;
+    const a = ks[i * 2];
+    const b = ks[i * 2 + 1];
     for (let j = i; j < 4; j++) {
-      const v = P[i * 4 + j]! - a * hp[j]! - b * hp[4 + j]!;
+      const v = P[i * 4 + j] - a * hp[j] - b * hp[4 + j];
       P[i * 4 + j] = v;
       P[j * 4 + i] = v;
     }
@@ -162,7 +162,7 @@ export class Imm {
   transition(i: number, j: number, dt: number): number {
     const n = this.models.length;
     if (n === 1) return 1;
-    const leave = 1 - Math.exp(-dt / this.models[i]!.meanSojournSeconds);
+    const leave = 1 - Math.exp(-dt / this.models[i].meanSojournSeconds);
     return i === j ? 1 - leave : leave / (n - 1);
   }
 
@@ -171,33 +171,33 @@ export class Imm {
     const n = this.models.length;
     const c = this.cBuf;
     c.fill(0);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += this.transition(i, j, dt) * this.mu[i]!;
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += this.transition(i, j, dt) * this.mu[i];
     const w = this.wBuf;
     for (let j = 0; j < n; j++) {
-      const g = this.mixBuf[j]!;
-      if (c[j]! <= 0) {
-        g.x.set(this.modes[j]!.x);
-        g.P.set(this.modes[j]!.P);
+      const g = this.mixBuf[j];
+      if (c[j] <= 0) {
+        g.x.set(this.modes[j].x);
+        g.P.set(this.modes[j].P);
         continue;
       }
       g.x.fill(0);
       g.P.fill(0);
-      for (let i = 0; i < n; i++) w[i] = (this.transition(i, j, dt) * this.mu[i]!) / c[j]!;
-      for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i]! * this.modes[i]!.x[k]!;
+      for (let i = 0; i < n; i++) w[i] = (this.transition(i, j, dt) * this.mu[i]) / c[j];
+      for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i] * this.modes[i].x[k];
       for (let i = 0; i < n; i++) {
-        const mi = this.modes[i]!;
+        const mi = this.modes[i];
         for (let a = 0; a < 4; a++) {
-          const da = mi.x[a]! - g.x[a]!;
-          for (let b = 0; b < 4; b++) g.P[a * 4 + b] += w[i]! * (mi.P[a * 4 + b]! + da * (mi.x[b]! - g.x[b]!));
+          const da = mi.x[a] - g.x[a];
+          for (let b = 0; b < 4; b++) g.P[a * 4 + b] += w[i] * (mi.P[a * 4 + b] + da * (mi.x[b] - g.x[b]));
         }
       }
     }
     // The mixed estimates become the modes; the old mode buffers are the next mixing space.
     for (let j = 0; j < n; j++) {
-      const old = this.modes[j]!;
+      const old = this.modes[j];
       this.modes[j] = this.mixBuf[j]!;
       this.mixBuf[j] = old;
-      predictCv(this.modes[j]!, dt, this.models[j]!.q);
+      predictCv(this.modes[j], dt, this.models[j].q);
     }
     this.mu.set(c);
     this.combine();
@@ -210,13 +210,13 @@ export class Imm {
     const lik = this.wBuf;
     let total = 0;
     for (let j = 0; j < n; j++) {
-      const inn = updatePosition(this.modes[j]!, zx, zy, r);
-      lik[j] = likelihood(inn) * this.mu[j]!;
-      total += lik[j]!;
+      const inn = updatePosition(this.modes[j], zx, zy, r);
+      lik[j] = likelihood(inn) * this.mu[j];
+      total += lik[j];
     }
-    if (total > 0 && Number.isFinite(total)) for (let j = 0; j < n; j++) this.mu[j] = Math.max(lik[j]! / total, 1e-9);
+    if (total > 0 && Number.isFinite(total)) for (let j = 0; j < n; j++) this.mu[j] = Math.max(lik[j] / total, 1e-9);
     let s = 0;
-    for (let j = 0; j < n; j++) s += this.mu[j]!;
+    for (let j = 0; j < n; j++) s += this.mu[j];
     for (let j = 0; j < n; j++) this.mu[j] /= s;
     this.combine();
   }
@@ -226,12 +226,12 @@ export class Imm {
     g.x.fill(0);
     g.P.fill(0);
     const n = this.models.length;
-    for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j]! * this.modes[j]!.x[k]!;
+    for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j] * this.modes[j].x[k];
     for (let j = 0; j < n; j++) {
-      const m = this.modes[j]!;
+      const m = this.modes[j];
       for (let a = 0; a < 4; a++) {
-        const da = m.x[a]! - g.x[a]!;
-        for (let b = 0; b < 4; b++) g.P[a * 4 + b] += this.mu[j]! * (m.P[a * 4 + b]! + da * (m.x[b]! - g.x[b]!));
+        const da = m.x[a] - g.x[a];
+        for (let b = 0; b < 4; b++) g.P[a * 4 + b] += this.mu[j] * (m.P[a * 4 + b] + da * (m.x[b] - g.x[b]));
       }
     }
   }
@@ -245,7 +245,7 @@ export class Imm {
     g.x.set(this.combined.x);
     g.P.set(this.combined.P);
     let q = 0;
-    for (let j = 0; j < this.models.length; j++) q += this.mu[j]! * this.models[j]!.q;
+    for (let j = 0; j < this.models.length; j++) q += this.mu[j] * this.models[j].q;
     predictCv(g, dt, q);
     return g;
   }

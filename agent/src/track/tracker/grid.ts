@@ -24,7 +24,7 @@ export class PointGrid {
     this.ys = ys;
     const c = this.cellMetres;
     for (const i of indices) {
-      const k = PointGrid.key(Math.floor(xs[i]! / c), Math.floor(ys[i]! / c));
+      const k = PointGrid.key(Math.floor(xs[i] / c), Math.floor(ys[i] / c));
       const list = this.cells.get(k);
       if (list) list.push(i);
       else this.cells.set(k, [i]);
@@ -42,14 +42,14 @@ export class PointGrid {
     const ys = this.ys;
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.cells.size) {
       // A very wide search (a track coasting for long): walking the occupied cells is cheaper.
-      for (const list of this.cells.values()) for (const i of list) if (Math.abs(xs[i]! - x) <= radius && Math.abs(ys[i]! - y) <= radius) visit(i);
+      for (const list of this.cells.values()) for (const i of list) if (Math.abs(xs[i] - x) <= radius && Math.abs(ys[i] - y) <= radius) visit(i);
       return;
     }
     for (let cx = x0; cx <= x1; cx++) {
       for (let cy = y0; cy <= y1; cy++) {
         const list = this.cells.get(PointGrid.key(cx, cy));
         if (!list) continue;
-        for (const i of list) if (Math.abs(xs[i]! - x) <= radius && Math.abs(ys[i]! - y) <= radius) visit(i);
+        for (const i of list) if (Math.abs(xs[i] - x) <= radius && Math.abs(ys[i] - y) <= radius) visit(i);
       }
     }
   }
@@ -66,7 +66,7 @@ export class PointGrid {
       for (let cy = y0; cy <= y1; cy++) {
         const list = this.cells.get(PointGrid.key(cx, cy));
         if (!list) continue;
-        for (const i of list) if ((this.xs[i]! - x) ** 2 + (this.ys[i]! - y) ** 2 < r2) return true;
+        for (const i of list) if ((this.xs[i] - x) ** 2 + (this.ys[i] - y) ** 2 < r2) return true;
       }
     }
     return false;

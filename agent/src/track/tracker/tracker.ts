@@ -192,7 +192,7 @@ export class Tracker {
         if (t.status === 'confirmed') t.status = 'coasting';
       }
       const P = t.imm.combined.P;
-      const sigma = Math.sqrt(Math.max(P[0]!, P[5]!));
+      const sigma = Math.sqrt(Math.max(P[0], P[5]));
       let dead: boolean;
       if (t.status === 'tentative') dead = t.misses >= lc.tentativeMaxMisses || t.age >= lc.tentativeMaxScans;
       // A track confirmed early on two hits has not earned the long coast yet.
@@ -200,7 +200,7 @@ export class Tracker {
       else dead = t.misses >= lc.deleteAfterMisses || scan.timeMs - t.lastHitMs > lc.maxCoastSeconds * 1000 || sigma > lc.maxPositionSigmaMetres;
       if (dead) {
         deleted.push(t.id);
-        if (t.status === 'tentative') this.clutter.add(t.imm.combined.x[0]!, t.imm.combined.x[1]!, t.hits);
+        if (t.status === 'tentative') this.clutter.add(t.imm.combined.x[0], t.imm.combined.x[1], t.hits);
       }
       else survivors.push(t);
     }
@@ -222,7 +222,7 @@ export class Tracker {
     let maxR = 0;
     let maxDt = 0;
     for (const i of free) {
-      const m = meas[i]!;
+      const m = meas[i];
       maxR = Math.max(maxR, m.r[0], m.r[2]);
       maxDt = Math.max(maxDt, Math.abs(m.timeMs - scanMs) / 1000);
     }
@@ -231,33 +231,33 @@ export class Tracker {
     const cx = new Float64Array(n);
     const cy = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const t = tracks[k]!;
+      const t = tracks[k];
       const g = t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000));
       const P = g.P;
-      const speed = Math.hypot(g.x[2]!, g.x[3]!);
-      const velSigma = Math.sqrt(this.gate * Math.max(P[10]!, P[15]!));
-      radii[k] = Math.sqrt(this.gate * (Math.max(P[0]!, P[5]!) + maxR)) + (speed + velSigma) * maxDt;
+      const speed = Math.hypot(g.x[2], g.x[3]);
+      const velSigma = Math.sqrt(this.gate * Math.max(P[10], P[15]));
+      radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR)) + (speed + velSigma) * maxDt;
       cx[k] = g.x[0]!;
       cy[k] = g.x[1]!;
     }
     const sorted = Float64Array.from(radii).sort();
-    const grid = new PointGrid(Math.max(1, sorted[sorted.length >> 1]!));
+    const grid = new PointGrid(Math.max(1, sorted[sorted.length >> 1]));
     grid.build(this.mx, this.my, free);
     const pairs: GatedPair[] = [];
     const missCost = new Float64Array(n);
     const vMax = this.config.motion.maxSpeedMps;
     for (let k = 0; k < n; k++) {
-      const t = tracks[k]!;
+      const t = tracks[k];
       let logDet = Infinity;
       // A track born last scan has no velocity yet: its second plot must be reachable at the
       // fastest speed expected (plus the position noise of both plots).
       const born = t.hits === 1 ? t.imm.combined : undefined;
-      grid.forEachNear(cx[k]!, cy[k]!, radii[k]!, (i) => {
-        const m = meas[i]!;
+      grid.forEachNear(cx[k], cy[k], radii[k], (i) => {
+        const m = meas[i];
         if (born) {
           const dt = Math.abs(m.timeMs - t.timeMs) / 1000;
-          const reach = vMax * dt + 3 * Math.sqrt(born.P[0]! + born.P[5]! + m.r[0] + m.r[2]);
-          if ((m.east - born.x[0]!) ** 2 + (m.north - born.x[1]!) ** 2 > reach * reach) return;
+          const reach = vMax * dt + 3 * Math.sqrt(born.P[0] + born.P[5] + m.r[0] + m.r[2]);
+          if ((m.east - born.x[0]) ** 2 + (m.north - born.x[1]) ** 2 > reach * reach) return;
         }
         const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
         const inn = innovation(g, m.east, m.north, m.r);
@@ -273,10 +273,10 @@ export class Tracker {
     }
     const plotOf = associate(n, meas.length, pairs, missCost, this.config.association.method);
     for (let k = 0; k < n; k++) {
-      const p = plotOf[k]!;
+      const p = plotOf[k];
       if (p < 0) continue;
       used[p] = 1;
-      assigned.set(tracks[k]!, meas[p]!);
+      assigned.set(tracks[k], meas[p]);
     }
   }
 
@@ -296,14 +296,14 @@ export class Tracker {
       const grid = new PointGrid(Math.max(ex, iso, 25));
       grid.build(this.mx, this.my, free);
       let maxR = 0;
-      for (const i of free) maxR = Math.max(maxR, meas[i]!.r[0], meas[i]!.r[2]);
+      for (const i of free) maxR = Math.max(maxR, meas[i].r[0], meas[i].r[2]);
       for (const t of anchors) {
         const x = t.imm.combined.x;
         const P = t.imm.combined.P;
-        const radius = Math.max(ex, Math.min(200, Math.sqrt(this.gate * (Math.max(P[0]!, P[5]!) + maxR))));
-        grid.forEachNear(x[0]!, x[1]!, Math.max(radius, iso), (i) => {
-          const m = meas[i]!;
-          const d2 = (x[0]! - m.east) ** 2 + (x[1]! - m.north) ** 2;
+        const radius = Math.max(ex, Math.min(200, Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR))));
+        grid.forEachNear(x[0], x[1], Math.max(radius, iso), (i) => {
+          const m = meas[i];
+          const d2 = (x[0] - m.east) ** 2 + (x[1] - m.north) ** 2;
           if (t.status !== 'tentative' && d2 < iso * iso) crowded[i] = 1;
           if (excluded[i] || d2 > radius * radius) return;
           if (d2 < ex * ex || innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) excluded[i] = 1;
@@ -316,7 +316,7 @@ export class Tracker {
       // A plot left over inside a confirmed track's gate (the other half of a split return, a
       // second echo off a big hull, one boat of an unresolved pair) is not a new target.
       if (excluded[i]) continue;
-      const m = meas[i]!;
+      const m = meas[i];
       let near = false;
       // Two plots of one hull in the same scan start one track, not two.
       const bx = Math.floor(m.east / BIRTH_CELL);
@@ -370,12 +370,12 @@ export class Tracker {
     const alerts: ZoneAlert[] = [];
     for (const t of this.tracks) {
       const g = t.imm.peek(Math.max(0, (scan.timeMs - t.timeMs) / 1000));
-      const [x, y, vx, vy] = [g.x[0]!, g.x[1]!, g.x[2]!, g.x[3]!];
+      const [x, y, vx, vy] = [g.x[0], g.x[1], g.x[2], g.x[3]];
       const speed = Math.hypot(vx, vy);
       // Speed variance along the velocity direction.
       const ux = speed > 0 ? vx / speed : 1;
       const uy = speed > 0 ? vy / speed : 0;
-      const sv2 = ux * ux * g.P[10]! + 2 * ux * uy * g.P[11]! + uy * uy * g.P[15]!;
+      const sv2 = ux * ux * g.P[10] + 2 * ux * uy * g.P[11] + uy * uy * g.P[15];
       // Moving only when even the low end of the speed's confidence interval is above the
       // threshold: two noisy plots off a moored hull give a speed, not a boat under way.
       if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
@@ -414,8 +414,8 @@ export class Tracker {
         cpaAlert,
         hits: t.hits,
         misses: t.misses,
-        positionSigmaMetres: Math.sqrt(Math.max(g.P[0]!, g.P[5]!)),
-        manoeuvreProbability: t.imm.mu[1]!,
+        positionSigmaMetres: Math.sqrt(Math.max(g.P[0], g.P[5])),
+        manoeuvreProbability: t.imm.mu[1],
       });
     }
     return { tracks, deleted, alerts };

@@ -24,10 +24,10 @@ export function polygonSignedDistance(xs: ArrayLike<number>, ys: ArrayLike<numbe
   let best = Infinity;
   const n = xs.length;
   for (let i = 0, j = n - 1; i < n; j = i++) {
-    const xi = xs[i]!;
-    const yi = ys[i]!;
-    const xj = xs[j]!;
-    const yj = ys[j]!;
+    const xi = xs[i];
+    const yi = ys[i];
+    const xj = xs[j];
+    const yj = ys[j];
     if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
     best = Math.min(best, segmentDistance(px, py, xi, yi, xj, yj));
   }
