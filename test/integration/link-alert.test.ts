@@ -93,15 +93,23 @@ describe('link alerts at the hub (real socat PTYs, mosquitto, lookout run)', () 
     expect(lost.details?.cause).toMatch(/EOF|EIO|ENXIO|ENODEV|EBADF|bad file/i);
     expect(alerts(hub.records, 'I_LINK_RESTORED')).toHaveLength(0);
 
+    // What the first link carried: a status written after the loss (the feed had stopped before it).
+    const lostSeq = alerts(hub.records, 'E_SERIAL_LOST')[0]!.seq;
+    await waitUntil(() => hub.records.some((r) => r.kind === 'status' && r.seq > lostSeq), 15_000, 'a status after the loss');
+    const bytesBeforeLoss = lastCounters(hub.records)['radar1.source.bytes'] ?? 0;
+    expect(bytesBeforeLoss).toBeGreaterThan(0);
     await pty.restart();
     await waitUntil(() => alerts(hub.records, 'I_LINK_RESTORED').length >= 1, 15_000, 'the restored alert at the hub');
     expect(alerts(hub.records, 'I_LINK_RESTORED')[0]!.body.details?.sensor).toBe('radar1');
     feed = feedSpokes(pty.a, 12);
     cleanups.push(() => feed.stop());
-    await waitUntil(() => (lastCounters(hub.records)['radar1.source.opens'] ?? 0) >= 2, 15_000, 'a status with the second open');
+    await waitUntil(
+      () => (lastCounters(hub.records)['radar1.source.opens'] ?? 0) >= 2 && (lastCounters(hub.records)['radar1.source.bytes'] ?? 0) > bytesBeforeLoss,
+      15_000,
+      'a status with the second open and bytes read from the new link',
+    );
     const c = lastCounters(hub.records);
     expect(c['radar1.source.losses']).toBe(1);
-    expect(c['radar1.source.bytes']).toBeGreaterThan(0);
     expect(c['radar1.source.errors']).toBeGreaterThanOrEqual(1);
     // One alert per transition: the retries in between raised none.
     expect(alerts(hub.records, 'E_SERIAL_LOST')).toHaveLength(1);

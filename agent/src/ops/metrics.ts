@@ -5,19 +5,10 @@
  * (`_total`), levels are gauges. prom-client adds its default process metrics.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { StatusBody } from '../wire/types.js';
 
-/** The part of a status snapshot metrics read (see Agent.status()). */
-export interface MetricsSnapshot {
-  spokes: number;
-  plotsPerScan: number;
-  outboxDepth: number;
-  outboxBytes: number;
-  published: number;
-  dropped: number;
-  thinned: number;
-  uptimeSeconds: number;
-  counters?: Record<string, number>;
-}
+/** What metrics read: the status snapshot of Agent.status() (a running spoke count, not its rate). */
+export type MetricsSnapshot = Omit<StatusBody, 'spokesPerSecond' | 'gauges'> & { spokes: number };
 
 /** Counter-map names that are levels, not cumulative counts. */
 const LEVEL_NAMES = /^(depth|bytes|inflight|connected|pending|plotsLastTurn|spokesPerTurn|cellsPerSpoke|queued|live|up|session|epoch|nextSeq)$|(Last|Now|Current|Age|Level)(Ms|Seconds)?$/;

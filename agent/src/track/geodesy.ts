@@ -3,7 +3,7 @@
  * conversions between geodetic, ECEF and a local east-north-up frame.
  */
 
-import { WGS84_A, WGS84_B, WGS84_F, type LatLon } from '../wire/geo.js';
+import { vincentyDeltaSigma, WGS84_A, WGS84_B, WGS84_F, type LatLon } from '../wire/geo.js';
 
 // The direct problem is part of the wire contract (hubs place plots with it): it lives in wire/.
 export { destination, WGS84_A, WGS84_B, WGS84_F, type LatLon } from '../wire/geo.js';
@@ -75,13 +75,7 @@ export function inverse(a: LatLon, b: LatLon): { distanceMetres: number; bearing
   const uSq = (cosSqAlpha * (WGS84_A * WGS84_A - WGS84_B * WGS84_B)) / (WGS84_B * WGS84_B);
   const A = 1 + (uSq / 16384) * (4096 + uSq * (-768 + uSq * (320 - 175 * uSq)));
   const B = (uSq / 1024) * (256 + uSq * (-128 + uSq * (74 - 47 * uSq)));
-  const deltaSigma =
-    B *
-    sinSigma *
-    (cos2SigmaM +
-      (B / 4) *
-        (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-          (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+  const deltaSigma = vincentyDeltaSigma(B, sinSigma, cosSigma, cos2SigmaM);
   const distanceMetres = WGS84_B * A * (sigma - deltaSigma);
   const bearing = Math.atan2(cosU2 * sinLambda, cosU1 * sinU2 - sinU1 * cosU2 * cosLambda) / DEG;
   return { distanceMetres, bearingDegrees: normalizeDegrees(bearing) };

@@ -18,6 +18,16 @@ export interface LatLon {
 }
 
 /** The point at `distanceMetres` along the initial true bearing `bearingDegrees` from `from`. */
+/** Vincenty's Δσ series, shared by the direct problem (here) and the inverse (track/geodesy.ts). */
+export function vincentyDeltaSigma(B: number, sinSigma: number, cosSigma: number, cos2SigmaM: number): number {
+  return (
+    B *
+    sinSigma *
+    (cos2SigmaM +
+      (B / 4) * (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) - (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)))
+  );
+}
+
 export function destination(from: LatLon, bearingDegrees: number, distanceMetres: number): LatLon {
   if (distanceMetres === 0) return { latitude: from.latitude, longitude: from.longitude };
   const alpha1 = bearingDegrees * DEG;
@@ -42,13 +52,7 @@ export function destination(from: LatLon, bearingDegrees: number, distanceMetres
     cos2SigmaM = Math.cos(2 * sigma1 + sigma);
     sinSigma = Math.sin(sigma);
     cosSigma = Math.cos(sigma);
-    const deltaSigma =
-      B *
-      sinSigma *
-      (cos2SigmaM +
-        (B / 4) *
-          (cosSigma * (-1 + 2 * cos2SigmaM * cos2SigmaM) -
-            (B / 6) * cos2SigmaM * (-3 + 4 * sinSigma * sinSigma) * (-3 + 4 * cos2SigmaM * cos2SigmaM)));
+    const deltaSigma = vincentyDeltaSigma(B, sinSigma, cosSigma, cos2SigmaM);
     sigmaPrev = sigma;
     sigma = distanceMetres / (WGS84_B * A) + deltaSigma;
   } while (Math.abs(sigma - sigmaPrev) > 1e-12 && ++iterations < 200);
