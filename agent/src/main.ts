@@ -10,6 +10,8 @@ import { encodeRecord } from './wire/encode.js';
 import { loadKernels } from './detect/kernels.js';
 import type { DetectorKernels } from './detect/kernel-types.js';
 import { StatusReporter } from './ops/status.js';
+import { Service } from './ops/service.js';
+import type { SysCalls } from './ops/sys.js';
 import { buildSensor } from './sensors/index.js';
 import { buildNav, type NavRuntime } from './sensors/nav.js';
 import type { Runtime, SensorRuntime, Stage } from './sensors/types.js';
@@ -24,6 +26,11 @@ export interface AgentDeps {
   kernels?: DetectorKernels;
   /** File inputs: called when a sensor's file has been read to the end (`lookout replay`). */
   onInputEnd?: (sensorId: string) => void;
+  /**
+   * The unit's service side (`lookout run`): systemd notify and watchdog from `env`, and the
+   * health and metrics endpoint at `http.listen` (or `listen`). Absent: neither.
+   */
+  service?: { env: NodeJS.ProcessEnv; sys: SysCalls | null; listen?: string };
 }
 
 /** Copies a part's numeric counters into a status record's map, each under `<prefix>.<name>`. */
@@ -56,6 +63,7 @@ export class Agent {
   private outbox!: Outbox;
   private publisher!: Publisher;
   private kernels!: DetectorKernels;
+  private service: Service | undefined;
   private readonly clock: Clock;
   private readonly log: Logger;
   private startedMs = 0;
@@ -105,6 +113,7 @@ export class Agent {
       birth: () => this.birth(),
       clock: this.clock,
       pollMs: 1000,
+      onAcked: (seconds) => this.service?.metrics?.publishLatency.observe(seconds),
     });
     this.publisher = publisher;
     // The publisher looks for rows when they are committed, not by polling the database.
@@ -134,6 +143,7 @@ export class Agent {
       this.sensors.push(runtime);
       this.stages.push(...runtime.stages);
     }
+    if (deps.service) this.buildService(deps.service);
     this.stages.push(
       new StatusReporter({
         intervalMs: config.status.intervalMs,
@@ -142,6 +152,38 @@ export class Agent {
         emit: (body) => this.outbox.append('status', body),
       }),
     );
+  }
+
+  private buildService(options: NonNullable<AgentDeps['service']>): void {
+    const { config } = this;
+    const live = this.runtimes.filter((r) => r.lastDataMonoMs !== undefined);
+    const service = new Service({
+      http: config.http,
+      health: config.health,
+      ...(options.listen !== undefined ? { listen: options.listen } : {}),
+      env: options.env,
+      sys: options.sys,
+      logger: this.log,
+      startedMonoMs: this.clock.monoMs(),
+      snapshot: () => this.status(),
+      probes: {
+        monoMs: () => this.clock.monoMs(),
+        sensors: () => live.map((r) => ({ id: r.id, lastDataMonoMs: r.lastDataMonoMs!(), silenceMs: config.health.silenceMs })),
+        outbox: () => {
+          const reason = this.outbox.commitProblem;
+          return reason === undefined ? { ok: true } : { ok: false, reason };
+        },
+        brokerConnected: () => this.publisher.isConnected,
+        summary: () => {
+          const s = this.status();
+          return `${s.plotsPerScan} plots/turn, outbox ${s.outboxDepth} records`;
+        },
+      },
+    });
+    this.service = service;
+    // The endpoint starts before everything else: an address in use fails with nothing half-started.
+    const endpoint = service.endpointStage;
+    if (endpoint) this.stages.unshift(endpoint);
   }
 
   birth(): BirthBody {
@@ -174,6 +216,10 @@ export class Agent {
     }
     addCounters(counters, 'outbox', this.outbox.counters);
     addCounters(counters, 'mqtt', this.publisher.counters);
+    if (this.service) {
+      addCounters(counters, 'notify', this.service.notifier.counters);
+      if (this.service.http) addCounters(counters, 'http', this.service.http.counters);
+    }
     const oc = this.outbox.counters;
     return {
       spokes,
@@ -229,11 +275,13 @@ export class Agent {
       await stage.start();
       this.started.push(stage);
     }
+    this.service?.ready();
     this.log.info({ unit: this.config.unit, session: this.outbox.session, sensors: this.sensors.map((s) => s.id), nav: this.config.nav?.protocol, kernels: this.kernels.impl }, 'agent started');
   }
 
   /** Stops every started stage in reverse order, each in its own try/catch. */
   async stop(): Promise<void> {
+    this.service?.stopping();
     const stages = this.started.reverse();
     this.started = [];
     for (const stage of stages) {

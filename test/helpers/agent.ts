@@ -14,6 +14,8 @@ export interface AgentConfigOptions {
   statusMs?: number;
   /** Serial retry cap (ms): short, so tests see reconnects quickly. */
   serialMaxMs?: number;
+  /** Top-level keys laid over the configuration (health, http, dataDir, ...). */
+  extra?: Record<string, unknown>;
 }
 
 /** A one-radar configuration file for `lookout run --config`, with short retry delays. */
@@ -35,6 +37,7 @@ export function agentConfig(dir: string, sensorPath: string, brokerUrl: string, 
       ],
       mqtt: { url: brokerUrl, reconnect: { minMs: 200, maxMs: 1000 } },
       status: { intervalMs: opts.statusMs ?? 1000 },
+      ...opts.extra,
     }),
   );
   return file;

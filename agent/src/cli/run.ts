@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Command } from 'commander';
-import { EXIT_FAILURE, EXIT_OK, parseBrokerUrlOption, parseSchemaNumberOption, UsageError, type CliContext } from './common.js';
+import { EXIT_CONFIG, EXIT_FAILURE, EXIT_OK, parseBrokerUrlOption, parseSchemaNumberOption, UsageError, type CliContext } from './common.js';
 import { mergeConfig, readConfigFile, validateConfig } from '../config/load.js';
 import type { LookoutConfig } from '../config/schema.js';
 import { assertConfigFiles } from '../config/files.js';
@@ -10,6 +10,7 @@ import { parseSerialSpec } from '../io/config.js';
 import { createRootLogger } from '../ops/logger.js';
 import { ensureDataDir, lockDataDir } from '../ops/data-dir.js';
 import { loadSysCalls } from '../ops/sys.js';
+import { parseListenAddress } from '../ops/http.js';
 import { Agent } from '../main.js';
 
 const require = createRequire(import.meta.url);
@@ -25,6 +26,7 @@ export interface RunFlags {
   radar?: string;
   pfa?: number;
   logLevel?: string;
+  http?: string;
 }
 
 /** The defaults a quick start without a file takes (documented in `run --help` and the README). */
@@ -91,11 +93,23 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--radar <lat,lon>', 'antenna position in degrees (a cat240 sensor needs it; without it the configuration is refused, exit 78)')
     .option('--pfa <p>', 'design false-alarm probability per cell', parseSchemaNumberOption('--pfa', detectionConfigSchema.shape.pfa))
     .option('--log-level <level>', 'fatal | error | warn | info | debug | trace')
+    .option('--http <host:port>', 'serve /metrics, /healthz and /readyz here (overrides http.listen; e.g. 127.0.0.1:9464)', (text: string) => {
+      try {
+        parseListenAddress(text);
+      } catch (err) {
+        throw new UsageError(`--http: ${(err as Error).message}`);
+      }
+      return text;
+    })
     .addHelpText(
       'after',
       `
 Flags override the file; without --config they make a one-sensor configuration:
   lookout run --sensor /dev/ttyUSB0@921600 --protocol cat240 --broker mqtt://hub:1883 --unit radar-01 --radar 58.21,11.55
+
+Under systemd (Type=notify) it says READY=1 once every stage has started, a STATUS= line, and
+feeds the watchdog (WatchdogSec=) only while healthy: the event loop turns, the outbox commits,
+and no sensor has been silent past health.silenceMs + health.graceMs.
 
 SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Exit codes:
 0 stopped cleanly, 1 runtime failure, 2 usage, 78 bad configuration.`,
@@ -106,9 +120,10 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
       assertConfigFiles(config, flags.config ?? 'command line');
       // Created once (E_DATA_DIR on failure, never a loop) and locked for the life of the process:
       // a second agent on the same directory is refused, naming the holder (exit 1).
-      const lock = lockDataDir(ensureDataDir(config.dataDir), loadSysCalls().sys);
+      const { sys } = loadSysCalls();
+      const lock = lockDataDir(ensureDataDir(config.dataDir), sys);
       const logger = createRootLogger(config.log.level);
-      const agent = new Agent(config, { logger, version: VERSION });
+      const agent = new Agent(config, { logger, version: VERSION, service: { env: process.env, sys, ...(flags.http !== undefined ? { listen: flags.http } : {}) } });
       let stopping: Promise<void> | undefined;
       let resolveDone!: () => void;
       const done = new Promise<void>((r) => (resolveDone = r));
@@ -139,7 +154,7 @@ SIGINT/SIGTERM stop the agent cleanly (open records committed, ports closed). Ex
         process.off('SIGINT', onSigint);
         process.off('SIGTERM', onSigterm);
         lock.release();
-        ctx.exitCode = EXIT_FAILURE;
+        ctx.exitCode = err instanceof LookoutError && err.code === 'E_CONFIG' ? EXIT_CONFIG : EXIT_FAILURE;
         if (err instanceof LookoutError) ctx.stderr.write(`lookout: ${err.code}: ${err.message}\n`);
         return;
       }

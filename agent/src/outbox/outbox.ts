@@ -59,6 +59,8 @@ export class Outbox implements OutboxSource {
   private readonly seq: Sequence;
   private started = false;
   private lastExpirySweepMs = 0;
+  /** The last group commit's failure (not disk full, not corruption), until one succeeds. */
+  private commitError: string | undefined;
   readonly counters: OutboxCounters = {
     appended: 0,
     committed: 0,
@@ -126,6 +128,11 @@ export class Outbox implements OutboxSource {
   /** True while the disk is full and records wait in memory. */
   get isDiskFull(): boolean {
     return this.ring.isFull;
+  }
+  /** Why records are not being committed to disk now, in words; undefined while commits succeed. */
+  get commitProblem(): string | undefined {
+    if (this.ring.isFull) return 'the disk is full: records wait in memory';
+    return this.commitError;
   }
 
   async start(): Promise<void> {
@@ -220,8 +227,10 @@ export class Outbox implements OutboxSource {
         this.recoverCorrupt(err);
         return;
       }
+      this.commitError = (err as Error).message;
       throw new LookoutError('E_OUTBOX', `outbox commit failed: ${(err as Error).message}`, { cause: err, retryable: true });
     }
+    this.commitError = undefined;
     this.open.clear();
     this.acks.clear();
     if (this.ring.isFull) this.ring.leave();

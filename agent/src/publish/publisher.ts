@@ -53,6 +53,8 @@ export interface PublisherOptions {
   pollMs?: number;
   /** Environment for `passwordEnv` (default process.env). */
   env?: NodeJS.ProcessEnv;
+  /** Each acknowledged record: seconds from its PUBLISH to the broker's PUBACK (metrics). */
+  onAcked?: (seconds: number) => void;
 }
 
 /** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
@@ -384,10 +386,11 @@ export class Publisher {
     this.counters.published++;
     this.counters.bytesSent += payload.length;
     const epoch = this.epoch;
-    client.publish(this.topics[row[ROW_KIND]], payload, this.publishOptions(row[ROW_EXPIRES_AT_MS], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet));
+    const sentMono = this.clock.monoMs();
+    client.publish(this.topics[row[ROW_KIND]], payload, this.publishOptions(row[ROW_EXPIRES_AT_MS], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet, sentMono));
   }
 
-  private onPuback(client: MqttClient, gen: number, epoch: number, row: OutboxRow, err: Error | undefined, packet: unknown): void {
+  private onPuback(client: MqttClient, gen: number, epoch: number, row: OutboxRow, err: Error | undefined, packet: unknown, sentMono: number): void {
     if (gen !== this.generation) return; // the connection it went out on is gone: resent later
     this.unacked--;
     if (epoch !== this.opts.outbox.epoch) {
@@ -411,6 +414,7 @@ export class Publisher {
     } else {
       this.counters.acked++;
       this.acked.push(row[ROW_ID]);
+      this.opts.onAcked?.((this.clock.monoMs() - sentMono) / 1000);
     }
     this.schedulePump();
   }

@@ -23,6 +23,8 @@ export interface ConnectedInput {
   stages: Stage[];
   /** The source's and the decoder's counters, as `source.<name>` and `decoder.<name>`. */
   counters(): Record<string, number>;
+  /** Monotonic ms of the last bytes (or datagram) received; undefined before the first. */
+  lastDataMonoMs(): number | undefined;
 }
 
 /**
@@ -37,13 +39,18 @@ export function connectDecoder(
   const idle = new IdleFlush(() => decoder.flush?.());
   const datagrams = wiring.input.type === 'udp' && typeof decoder.pushDatagram === 'function';
   const link = new LinkMonitor({ sensor: wiring.id, sink: wiring.sink, logger: wiring.logger });
+  let lastDataMonoMs: number | undefined;
   const source = openInput(
     wiring.input,
     {
       // A datagram holds whole frames: framing by datagram beats hunting for frame starts.
       onData: datagrams
-        ? (chunk, rx) => decoder.pushDatagram!(chunk, rx)
+        ? (chunk, rx) => {
+            lastDataMonoMs = rx.monoMs;
+            decoder.pushDatagram!(chunk, rx);
+          }
         : (chunk, rx) => {
+            lastDataMonoMs = rx.monoMs;
             decoder.push(chunk, rx);
             idle.touch();
           },
@@ -64,6 +71,7 @@ export function connectDecoder(
   return {
     source,
     stages,
+    lastDataMonoMs: () => lastDataMonoMs,
     counters: () => {
       const out: Record<string, number> = {};
       for (const [k, v] of Object.entries(source.counters)) if (typeof v === 'number') out[`source.${k}`] = v;

@@ -41,6 +41,7 @@ export function buildNav(nav: NavConfig, ctx: NavContext): NavRuntime {
     id: 'nav',
     poses,
     capabilities: ['nav'],
+    lastDataMonoMs: () => input.lastDataMonoMs(),
     counters: () => {
       const latest = poses.latest();
       return { ...input.counters(), poses: count, poseAgeMs: latest ? Math.max(0, ctx.clock.wallMs() - latest.timeMs) : -1 };

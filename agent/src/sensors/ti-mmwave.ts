@@ -99,6 +99,7 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     type: tiMmwaveKind.type,
     capabilities: tiMmwaveKind.capabilities,
     site: siteOf(sensor.radar),
+    lastDataMonoMs: () => input.lastDataMonoMs(),
     counters: () => ({ ...input.counters(), ...counters, ...placement.counters() }),
     stages: [...configure, ...input.stages],
   };

@@ -51,6 +51,8 @@ export interface Runtime {
   /** Counter name (without the id prefix, e.g. `decoder.framesOk`, `source.losses`) → value. */
   counters(): Record<string, number>;
   summary?(): RuntimeSummary;
+  /** Monotonic ms of the last data from its input (health: silence, readiness); undefined before the first. */
+  lastDataMonoMs?(): number | undefined;
   /**
    * The inputs have ended: push out what is held back (an open sector, a pending batch).
    * The runtime keeps running; its stages stop later as usual.
