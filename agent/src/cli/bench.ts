@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { parseNumberOption, UsageError, type CliContext } from './common.js';
 
-const BENCHES = ['detect', 'decode', 'outbox', 'pipeline', 'track'] as const;
+const BENCHES = ['detect', 'decode', 'outbox', 'pipeline', 'track', 'scrape'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 interface BenchFlags {
@@ -24,6 +24,8 @@ async function runBench(name: BenchName, flags: BenchFlags, out: NodeJS.Writable
       return (await import('../bench/outbox.js')).runOutboxBench({ json }, out);
     case 'track':
       return (await import('../bench/track.js')).runTrackBench({ json }, out);
+    case 'scrape':
+      return (await import('../bench/scrape.js')).runScrapeBench({ json }, out);
     case 'pipeline':
       return (await import('../bench/pipeline.js')).runPipelineBench({ json, ...(flags.minutes !== undefined ? { minutes: flags.minutes } : {}) }, out);
   }
@@ -32,7 +34,7 @@ async function runBench(name: BenchName, flags: BenchFlags, out: NodeJS.Writable
 export function register(program: Command, ctx: CliContext): void {
   program
     .command('bench')
-    .description('run the benchmarks: detect, decode, outbox, pipeline, track (default: detect, decode and outbox)')
+    .description('run the benchmarks: detect, decode, outbox, pipeline, track, scrape (default: detect, decode and outbox)')
     .argument('[name]', BENCHES.join(' | '))
     .option('--json', 'one JSON line per result row')
     .option('--minutes <m>', 'pipeline: length of the simulated outage', parseNumberOption('--minutes', 0.1, 120))
