@@ -114,6 +114,10 @@ export class Agent {
       clock: this.clock,
       pollMs: 1000,
       onAcked: (seconds) => this.service?.metrics?.publishLatency.observe(seconds),
+      onAlert: (alert) => {
+        this.log.warn({ alert }, 'alert raised');
+        this.outbox.append('alerts', alert);
+      },
     });
     this.publisher = publisher;
     // The publisher looks for rows when they are committed, not by polling the database.

@@ -2,6 +2,7 @@ import { SerialPort } from 'serialport';
 import type { Logger } from 'pino';
 import { LookoutError } from '../errors.js';
 import { Backoff } from './backoff.js';
+import { RetryLog } from './retry-log.js';
 import { ttyBinding } from './tty-binding.js';
 import { receiveTimeNow, systemClock, type ByteSource, type ByteSourceEvents, type Clock } from './types.js';
 
@@ -53,7 +54,7 @@ export class SerialSource implements ByteSource {
   private readonly setTimer: (fn: () => void, ms: number) => NodeJS.Timeout;
   private readonly clearTimer: (t: NodeJS.Timeout) => void;
   readonly counters = { bytes: 0, chunks: 0, opens: 0, openFailures: 0, losses: 0, errors: 0 };
-  private lastFailureMessage = '';
+  private readonly retries: RetryLog;
 
   constructor(private readonly options: SerialSourceOptions) {
     this.name = `serial:${options.path}`;
@@ -62,6 +63,7 @@ export class SerialSource implements ByteSource {
     this.openPort = options.openPort ?? defaultFactory;
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((t) => clearTimeout(t));
+    this.retries = new RetryLog({ logger: options.logger, clock: this.clock });
   }
 
   get isOpen(): boolean {
@@ -113,7 +115,7 @@ export class SerialSource implements ByteSource {
       }
       this.counters.opens++;
       this.backoff.reset();
-      this.lastFailureMessage = '';
+      this.retries.recovered(`serial port ${path} open again`, { path });
       logger.info({ path, baud }, 'serial port open');
       port.on('data', (chunk) => {
         this.counters.bytes += chunk.length;
@@ -139,20 +141,16 @@ export class SerialSource implements ByteSource {
 
   private failed(err: LookoutError): void {
     this.counters.openFailures++;
-    // Log every failure while the message changes, then only every 10th: a port missing for
-    // hours must not flood the journal.
-    if (err.message !== this.lastFailureMessage || this.counters.openFailures % 10 === 0) {
-      this.options.logger.error({ code: err.code, path: this.options.path, attempt: this.backoff.attempts + 1 }, err.message);
-      this.lastFailureMessage = err.message;
-    }
     this.counters.errors++;
     this.options.onError?.(err);
-    this.schedule();
+    // Each cause once at error level, then retries at info: the first, then every 30 s.
+    this.schedule((delay) => this.retries.failed(err, delay, { path: this.options.path }));
   }
 
-  private schedule(): void {
+  private schedule(log?: (delayMs: number) => void): void {
     if (this.stopped) return;
     const delay = this.backoff.next();
+    log?.(delay);
     this.timer = this.setTimer(() => {
       this.timer = undefined;
       this.tryOpen();

@@ -9,7 +9,6 @@
  */
 import mqtt, { type IClientOptions, type IClientPublishOptions, type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import { LookoutError } from '../errors.js';
 import { Backoff } from '../io/backoff.js';
 import { systemClock, type Clock } from '../io/types.js';
 import { systemTimers, type TimerHandle, type Timers } from '../io/timers.js';
@@ -17,6 +16,8 @@ import { ROW_EXPIRES_AT_MS, ROW_ID, ROW_KIND, ROW_PAYLOAD, ROW_SEQ, type OutboxR
 import { encodeRecord, RECORD_KINDS, recordTopic, type BirthBody, type RecordKind } from '../wire/index.js';
 import type { MqttConfig } from './config.js';
 import { BandwidthBudget } from './budget.js';
+import { ConnectionWatch } from './connection-watch.js';
+import type { AlertBody } from '../wire/types.js';
 import { assertTransport, connectOptions, describeConnectError } from './connect.js';
 import { corked } from './cork.js';
 import { PriorityCursor } from './cursor.js';
@@ -32,6 +33,10 @@ export interface PublisherCounters {
   resent: number;
   reconnects: number;
   connects: number;
+  /** Sessions the broker took over (or closed right after they were made). */
+  takeovers: number;
+  /** Times those takeovers were judged another agent using this unit id (E_UNIT_ID_CONFLICT). */
+  idConflicts: number;
   /** Plots removed by the bandwidth budget. */
   thinned: number;
   bytesSent: number;
@@ -55,6 +60,8 @@ export interface PublisherOptions {
   env?: NodeJS.ProcessEnv;
   /** Each acknowledged record: seconds from its PUBLISH to the broker's PUBACK (metrics). */
   onAcked?: (seconds: number) => void;
+  /** Alerts about the connection (a unit id used by another agent); the agent queues them. */
+  onAlert?: (alert: AlertBody) => void;
 }
 
 /** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
@@ -73,6 +80,7 @@ export class Publisher {
   private readonly clock: Clock;
   private readonly timers: Timers;
   private readonly backoff: Backoff;
+  private readonly watch: ConnectionWatch;
   private readonly budget: BandwidthBudget | undefined;
   private readonly cursor: PriorityCursor;
   /** The topic of each kind: the outbox's rows carry their kind, not a topic. */
@@ -98,8 +106,7 @@ export class Publisher {
   private expiryOptionsSeconds = -1;
   private pumping = false;
   private pumpScheduled = false;
-  private lastErrorKey = '';
-  readonly counters: PublisherCounters = { published: 0, acked: 0, refused: 0, resent: 0, reconnects: 0, connects: 0, thinned: 0, bytesSent: 0 };
+  readonly counters: PublisherCounters = { published: 0, acked: 0, refused: 0, resent: 0, reconnects: 0, connects: 0, thinned: 0, bytesSent: 0, takeovers: 0, idConflicts: 0 };
 
   constructor(opts: PublisherOptions) {
     this.opts = opts;
@@ -108,6 +115,16 @@ export class Publisher {
     this.clock = opts.clock ?? systemClock;
     this.timers = opts.timers ?? systemTimers;
     this.backoff = new Backoff(opts.mqtt.reconnect.minMs, opts.mqtt.reconnect.maxMs, opts.random);
+    this.watch = new ConnectionWatch({
+      unit: opts.unit,
+      url: opts.mqtt.url,
+      logger: this.log,
+      clock: this.clock,
+      maxDelayMs: opts.mqtt.reconnect.maxMs,
+      stableMs: STABLE_SESSION_MS,
+      counters: this.counters,
+      ...(opts.onAlert ? { raise: opts.onAlert } : {}),
+    });
     this.cursor = new PriorityCursor(opts.outbox);
     this.topics = Object.fromEntries(RECORD_KINDS.map((k) => [k, recordTopic(opts.unit, k)])) as Record<RecordKind, string>;
     const { bandwidth } = opts.mqtt;
@@ -203,20 +220,21 @@ export class Publisher {
       this.connected = true;
       this.connectedAtMono = this.clock.monoMs();
       this.counters.connects++;
-      this.lastErrorKey = '';
       const rm = connack?.properties?.receiveMaximum;
       this.window = Math.max(1, Math.min(this.opts.mqtt.inflight, rm ?? 65535));
       this.log.info({ url: this.opts.mqtt.url, window: this.window, protocolVersion: this.opts.mqtt.protocolVersion }, 'mqtt: connected');
+      this.watch.connected();
       this.onSession(client, gen);
     });
     client.on('error', (err) => {
       if (gen !== this.generation) return;
       const d = describeConnectError(err);
-      const key = `${d.code}:${d.message}`;
-      // One line per distinct cause at error level; repeats of the same cause at debug.
-      if (key !== this.lastErrorKey) this.log.error({ err: new LookoutError(d.code, d.message, { cause: err, retryable: true }), url: this.opts.mqtt.url }, `mqtt: ${d.message}`);
-      else if (this.log.isLevelEnabled('debug')) this.log.debug({ url: this.opts.mqtt.url }, `mqtt: ${d.message}`);
-      this.lastErrorKey = key;
+      // Logged by the watch at the retry: each cause once at error level, then at info with a rising interval.
+      this.watch.error(d.code, d.message);
+      if (this.log.isLevelEnabled('debug')) this.log.debug({ err, url: this.opts.mqtt.url }, `mqtt: ${d.message}`);
+    });
+    client.on('disconnect', (packet) => {
+      if (gen === this.generation) this.watch.disconnected(packet.reasonCode);
     });
     client.on('close', () => {
       if (gen !== this.generation) return;
@@ -263,17 +281,17 @@ export class Publisher {
     client.end(true);
     if (this.client === client) this.client = undefined;
     if (wasConnected) {
-      this.log.warn({ url: this.opts.mqtt.url, depth: this.opts.outbox.depth }, 'mqtt: connection lost');
+      if (this.log.isLevelEnabled('debug')) this.log.debug({ url: this.opts.mqtt.url, depth: this.opts.outbox.depth }, 'mqtt: connection closed');
       if (this.clock.monoMs() - this.connectedAtMono >= STABLE_SESSION_MS) this.backoff.reset();
     }
+    this.watch.closed(wasConnected);
     this.scheduleReconnect();
   }
 
   private scheduleReconnect(): void {
     if (!this.running || this.reconnectTimer) return;
-    const delay = this.backoff.next();
+    const delay = this.watch.nextDelay(() => this.backoff.next());
     this.counters.reconnects++;
-    if (this.log.isLevelEnabled('debug')) this.log.debug({ delayMs: delay }, 'mqtt: reconnecting');
     this.reconnectTimer = this.timers.setTimeout(() => {
       this.reconnectTimer = undefined;
       this.connect();
