@@ -76,6 +76,41 @@ describe('every byte source keeps opens, losses, bytes and errors', () => {
     expect(closes).toHaveLength(1);
   });
 
+  it('serial: a port missing for long is logged once at error level, the first retry at info, then every 30 s; its return once', async () => {
+    const lines: Array<{ level: number; msg: string; attempt?: number; nextDelayMs?: number }> = [];
+    const logger = pino({ level: 'info' }, { write: (s: string) => void lines.push(JSON.parse(s)) });
+    let t = 0;
+    const timers: Array<() => void> = [];
+    const script = Array.from({ length: 40 }, () => true).concat([false]);
+    const source = new SerialSource({
+      path: '/dev/ttyUSB9',
+      baud: 9600,
+      logger,
+      clock: { monoMs: () => t, wallMs: () => t },
+      reconnectMinMs: 1000,
+      reconnectMaxMs: 5000,
+      onData: () => {},
+      openPort: () => new ScriptedPort(script.shift()!),
+      setTimer: (fn, ms) => (timers.push(() => ((t += ms), fn())), {} as NodeJS.Timeout),
+      clearTimer: () => {},
+    });
+    await source.start();
+    for (let i = 0; i < 40; i++) {
+      await new Promise((r) => setImmediate(r));
+      timers.shift()!();
+    }
+    await new Promise((r) => setImmediate(r));
+    await source.stop();
+    const retries = lines.filter((l) => /cannot open serial port/.test(l.msg));
+    expect(retries[0]).toMatchObject({ level: 50, msg: 'cannot open serial port /dev/ttyUSB9: No such file or directory', attempt: 1 });
+    expect(retries[1]).toMatchObject({ level: 30, attempt: 2 });
+    expect(retries[1]!.msg).toMatch(/^still failing, retrying \(attempt 2, next in \d/);
+    // 40 failures over about 190 s of backoff: the first two, then one line per 30 s at most.
+    expect(retries.length).toBeGreaterThanOrEqual(5);
+    expect(retries.length).toBeLessThanOrEqual(2 + Math.ceil(t / 30_000));
+    expect(lines.filter((l) => l.msg === 'serial port /dev/ttyUSB9 open again')).toHaveLength(1);
+  });
+
   it('udp: an open per bind, bytes per datagram', async () => {
     let got = 0;
     const source = new UdpSource({ port: 0, address: '127.0.0.1', onData: (c) => (got += c.length) });
