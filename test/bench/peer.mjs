@@ -40,6 +40,9 @@ const opt = (name, def) => {
 const SECONDS = opt('seconds', 60);
 const REPEAT = opt('repeat', 5);
 const JSON_OUT = args.includes('--json');
+/** `--only lookout` (or peer): one consumer, for before/after runs of a change. */
+const ONLY = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
+const CONSUMERS = ONLY ? [ONLY] : ['peer', 'lookout'];
 if (args.includes('--help') || args.includes('-h')) {
   process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0].replace(/^#!.*\n\/\*\*\n/, '').replace(/^ \* ?/gm, ''));
   process.exit(0);
@@ -152,7 +155,7 @@ async function main() {
     };
 
     // Real rate.
-    for (const name of ['peer', 'lookout']) {
+    for (const name of CONSUMERS) {
       const pty = await ptyPair(dir, `rr-${name}`);
       const httpPort = await freePort();
       const c = consumers[name](pty.b, httpPort, join(dir, `data-rr-${name}`));
@@ -184,7 +187,7 @@ async function main() {
     }
 
     // Flat out.
-    for (const name of ['peer', 'lookout']) {
+    for (const name of CONSUMERS) {
       const pty = await ptyPair(dir, `fo-${name}`);
       const httpPort = await freePort();
       const c = consumers[name](pty.b, httpPort, join(dir, `data-fo-${name}`));
@@ -222,7 +225,9 @@ async function main() {
     await broker.exited;
     rmSync(dir, { recursive: true, force: true });
   }
-  if (!JSON_OUT) {
+  if (ONLY) {
+    if (!JSON_OUT) for (const r of rows) process.stdout.write(JSON.stringify(r) + '\n');
+  } else if (!JSON_OUT) {
     const get = (c, n) => rows.find((r) => r.case === c && r.consumer === n);
     const rrP = get('real rate', 'peer');
     const rrL = get('real rate', 'lookout');
