@@ -10,7 +10,12 @@ const trackerOverrideSchema = z
   .superRefine((value, ctx) => {
     const r = trackerConfigSchema.safeParse(value);
     if (r.success) return;
-    for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), message: issue.message });
+    for (const issue of r.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      // Passed on as they are (an unknown key keeps its own code, so its path names the key).
+      if (issue.code === 'unrecognized_keys') ctx.addIssue({ code: 'unrecognized_keys', keys: issue.keys, path, message: issue.message });
+      else ctx.addIssue({ code: 'custom', path, message: issue.message });
+    }
   });
 
 /**
