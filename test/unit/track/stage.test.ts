@@ -12,6 +12,7 @@ import { trackerConfig, type TrackerConfigInput } from '../../../agent/src/track
 import { sensorTrackerConfig, trackingConfigSchema } from '../../../agent/src/track/tracking-config.js';
 import { decodeRecord, encodeRecord, type AlertBody, type PlotRecord, type PlotsBody, type TracksBody } from '../../../agent/src/wire/index.js';
 import { LookoutError } from '../../../agent/src/errors.js';
+import { measureTrackWire } from '../../../agent/src/bench/track-wire.js';
 import { recordingSink } from '../../helpers/sensor.js';
 
 const SITE = { latitude: 43.2965, longitude: 5.3698 };
@@ -290,6 +291,13 @@ describe('TrackingStage', () => {
     const ids = new Set(sink.of('tracks').flatMap((b) => b.tracks.map((t) => t.id)));
     expect(ids.size).toBe(1);
     expect(sink.of('tracks').at(-1)!.scan).toBe(10);
+  });
+
+  it('a busy batch costs at most 16 bytes per track update on the wire (200 boats, 500 plots a turn; deterministic scene)', () => {
+    const f = measureTrackWire(200, 500, 30);
+    expect(f.updatesPerRecord).toBeGreaterThan(150);
+    expect(f.bytesPerUpdate).toBeLessThanOrEqual(16);
+    expect(f.bytesPerUpdate).toBeLessThan(f.rowBytesPerUpdate / 2);
   });
 
   it('refuses a stage without a sink', () => {
