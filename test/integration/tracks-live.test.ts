@@ -140,7 +140,6 @@ describe('sim → PTY → run with the tracker → mosquitto → hub sees tracks
   it('counts live, confirmed and deleted tracks in status under the sensor, and stops cleanly', () => {
     const status = records.filter((r) => r.kind === 'status').at(-1)!;
     const c = status.kind === 'status' ? status.body.counters! : {};
-    console.log("DBGC", JSON.stringify(Object.fromEntries(Object.entries(c).filter(([k]) => /track\.|detect\.plots/.test(k)))));
     expect(c['radar1.track.confirmed']).toBeGreaterThanOrEqual(scenario.targets.length);
     expect(c['radar1.track.live']).toBeGreaterThanOrEqual(c['radar1.track.confirmed']);
     expect(c['radar1.track.deleted']).toBeGreaterThanOrEqual(0);
