@@ -38,7 +38,7 @@ export function sensorTracking(ctx: SensorContext<{ id: string; tracking?: Track
     capabilities: cfg.publishPlots ? ['plots', 'tracks'] : ['tracks'],
     counters: () => {
       const out: Record<string, number> = {};
-      for (const [k, v] of Object.entries(stage.counters)) out[`track.${k}`] = v;
+      for (const [k, v] of Object.entries(stage.counterValues())) out[`track.${k}`] = v;
       return out;
     },
     stages: [{ name: stage.name, start: () => stage.start(), stop: () => stage.stop() }],
