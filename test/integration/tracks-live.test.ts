@@ -3,6 +3,7 @@
  * scenario (four boats) into a socat PTY in real time, `lookout run` with `tracking` on the radar
  * detects, tracks one scan per antenna turn, stores in its SQLite outbox and publishes to a real
  * mosquitto; the hub client here decodes the `tracks` records and holds them to the truth.
+ * The same for a TI mmWave sensor's points (one scan per frame).
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -147,4 +148,66 @@ describe('sim → PTY → run with the tracker → mosquitto → hub sees tracks
     expect(c['radar1.track.records']).toBeGreaterThanOrEqual(5);
     expect(stopCode).toBe(0);
   });
+});
+
+describe('TI mmWave points → run with the tracker (one scan per frame) → mosquitto → hub (real parts)', () => {
+  it('tracks the three simulated targets frame by frame under stable ids, at their true positions', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-titrk-'));
+    const broker = await startMosquitto();
+    const pty = await startPtyPair(dir);
+    const records: AnyRecord[] = [];
+    const hub = new HubClient({ url: broker.url, unit: 'titrk-01', mqtt: { clientId: 'hub-titrk-01' }, onRecord: (r) => records.push(r) });
+    let agent: LookoutProcess | undefined;
+    try {
+      hub.start();
+      await hub.ready();
+      const cfg = join(dir, 'lookout.yaml');
+      // The sensor's points are good to a few centimetres in range and about a degree in azimuth.
+      const settings = { measurement: { rangeCellMetres: 0.1, spokesPerTurn: 4096, beamBearingSigmaDegrees: 1, beamWidthDegrees: 0 } };
+      writeFileSync(
+        cfg,
+        JSON.stringify({
+          unit: 'titrk-01',
+          dataDir: join(dir, 'data'),
+          sensors: [{ id: 'mmw', protocol: 'ti-mmwave', input: { type: 'serial', path: pty.b, baud: 921600 }, radar: { latitude: 58.2124, longitude: 11.5475, northOffsetDegrees: 0 }, tracking: { settings } }],
+          mqtt: { url: broker.url },
+          status: { intervalMs: 1000 },
+        }),
+      );
+      agent = spawnLookout(['run', '--config', cfg]);
+      await waitUntil(() => /agent started/.test(agent!.stderr()) && /serial port open/.test(agent!.stderr()), 20_000, 'the agent and its port');
+      const sim = spawnLookout(['sim', '--protocol', 'ti-mmwave', '--out', pty.a, '--duration', '6', '--seed', '8', '--truth', join(dir, 'truth.jsonl')]);
+      expect(await sim.exited).toBe(0);
+      const truth = readFileSync(join(dir, 'truth.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { timeMs: number; target: number; latitude: number; longitude: number });
+      const frames = new Set(truth.map((t) => t.timeMs)).size;
+      await waitUntil(() => records.filter((r) => r.kind === 'tracks').length >= frames - 15, 10_000, 'a tracks record per frame');
+      expect((await agent.stop('SIGTERM')).code).toBe(0);
+      const batches = records.flatMap((r) => (r.kind === 'tracks' ? [r.body] : []));
+      for (const b of batches) expect(b).toMatchObject({ sensor: 'mmw', source: 'tracker' });
+      expect(records.some((r) => r.kind === 'plots')).toBe(false);
+      for (const target of [1, 2, 3]) {
+        const own = truth.filter((t) => t.target === target);
+        const ids = new Set<number>();
+        let near = 0;
+        for (const b of batches) {
+          if (b.tracks.length === 0) continue;
+          const when = b.tracks[0].timeMs;
+          const t = own.reduce((a, c) => (Math.abs(c.timeMs - when) < Math.abs(a.timeMs - when) ? c : a));
+          // Within half a frame of the truth, and a metre of it (the target walks 0.1 m a frame).
+          if (Math.abs(t.timeMs - when) > 50) continue;
+          const k = b.tracks.reduce((a: TrackRecord, c: TrackRecord) => (inverse(t, a).distanceMetres <= inverse(t, c).distanceMetres ? a : c));
+          if (inverse(t, k).distanceMetres > 1) continue;
+          near++;
+          ids.add(k.id);
+        }
+        expect(near, `target ${target}: frames with its track`).toBeGreaterThan(frames * 0.6);
+        expect([...ids], `target ${target} keeps one id`).toHaveLength(1);
+      }
+    } finally {
+      await agent?.stop('SIGKILL');
+      await hub.stop();
+      await pty.stop();
+      await broker.stop();
+    }
+  }, 90_000);
 });
