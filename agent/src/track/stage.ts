@@ -64,7 +64,7 @@ function trackerPlots(body: PlotsBody): Array<[TrackerPlot, number]> {
     let latitude = p.latitude;
     let longitude = p.longitude;
     if ((latitude === undefined || longitude === undefined) && body.origin) ({ latitude, longitude } = destination(body.origin, p.bearingDegrees, p.rangeMetres));
-    if (latitude === undefined || longitude === undefined || !Number.isFinite(p.timeMs)) continue;
+    if (latitude === undefined || longitude === undefined || !Number.isFinite(latitude) || !Number.isFinite(longitude) || !Number.isFinite(p.timeMs)) continue;
     const plot: TrackerPlot = { timeMs: p.timeMs, latitude, longitude, rangeMetres: p.rangeMetres, bearingDegrees: p.bearingDegrees, rangeExtentMetres: p.rangeExtentMetres, azimuthExtentDegrees: p.azimuthExtentDegrees, cellCount: p.cellCount, peakPower: p.peakPower };
     out.push([plot, p.scan]);
   }
