@@ -31,6 +31,8 @@ export interface TrackingCounters {
   /** Scans handed to the tracker. */
   scans: number;
   plots: number;
+  /** Plots without a finite position or time (not tracked). */
+  badPlots: number;
   /** Plots that arrived after their scan was closed (tracked in the next scan). */
   latePlots: number;
   /** Scans closed early because the plots held reached maxPendingPlots. */
@@ -58,13 +60,16 @@ const VELOCITY_BASE_MS = 2000;
 const MAX_EMPTY_SCANS = 16;
 
 /** A plots body's plots as the tracker takes them, with their scans (positions from the batch origin when they carry none). */
-function trackerPlots(body: PlotsBody): Array<[TrackerPlot, number]> {
+function trackerPlots(body: PlotsBody, counters: { badPlots: number }): Array<[TrackerPlot, number]> {
   const out: Array<[TrackerPlot, number]> = [];
   for (const p of body.plots) {
     let latitude = p.latitude;
     let longitude = p.longitude;
     if ((latitude === undefined || longitude === undefined) && body.origin) ({ latitude, longitude } = destination(body.origin, p.bearingDegrees, p.rangeMetres));
-    if (latitude === undefined || longitude === undefined || !Number.isFinite(latitude) || !Number.isFinite(longitude) || !Number.isFinite(p.timeMs)) continue;
+    if (latitude === undefined || longitude === undefined || !Number.isFinite(latitude) || !Number.isFinite(longitude) || !Number.isFinite(p.timeMs)) {
+      counters.badPlots++;
+      continue;
+    }
     const plot: TrackerPlot = { timeMs: p.timeMs, latitude, longitude, rangeMetres: p.rangeMetres, bearingDegrees: p.bearingDegrees, rangeExtentMetres: p.rangeExtentMetres, azimuthExtentDegrees: p.azimuthExtentDegrees, cellCount: p.cellCount, peakPower: p.peakPower };
     out.push([plot, p.scan]);
   }
@@ -79,7 +84,7 @@ function trackerPlots(body: PlotsBody): Array<[TrackerPlot, number]> {
  * scan; guard-zone entries and CPA breaches as `alerts`, once each (with hysteresis).
  */
 export class TrackingStage {
-  readonly counters: TrackingCounters = { scans: 0, plots: 0, latePlots: 0, forcedCloses: 0, live: 0, confirmed: 0, created: 0, deleted: 0, updates: 0, records: 0, zoneAlerts: 0, cpaAlerts: 0, errors: 0, withoutPose: 0 };
+  readonly counters: TrackingCounters = { scans: 0, plots: 0, badPlots: 0, latePlots: 0, forcedCloses: 0, live: 0, confirmed: 0, created: 0, deleted: 0, updates: 0, records: 0, zoneAlerts: 0, cpaAlerts: 0, errors: 0, withoutPose: 0 };
   readonly name: string;
   private readonly tracker: Tracker;
   /** Open scans: scan number → plots. */
@@ -111,7 +116,7 @@ export class TrackingStage {
 
   /** Plots of one batch after the georeference, each held for its scan until that scan closes. */
   push(body: PlotsBody): void {
-    for (const [p, scan0] of trackerPlots(body)) {
+    for (const [p, scan0] of trackerPlots(body, this.counters)) {
       let scan = scan0;
       if (this.lastClosed !== undefined && scan <= this.lastClosed) {
         this.counters.latePlots++;
@@ -154,7 +159,7 @@ export class TrackingStage {
    */
   pushScan(body: PlotsBody | undefined, scan: number, timeMs: number): void {
     if (this.open.size > 0) this.flush();
-    const plots = body ? trackerPlots(body).map(([p]) => p) : [];
+    const plots = body ? trackerPlots(body, this.counters).map(([p]) => p) : [];
     this.counters.plots += plots.length;
     this.update(scan, plots, timeMs);
   }

@@ -300,6 +300,15 @@ describe('TrackingStage', () => {
     expect(f.bytesPerUpdate).toBeLessThan(f.rowBytesPerUpdate / 2);
   });
 
+  it('counts and skips a plot without a finite position or time; the scan goes on', () => {
+    const { s } = stage();
+    const rng = new Rng(8);
+    const [good] = scanPlots([{ east: 0, north: 500, vEast: 1, vNorth: 0 }], 0, rng);
+    s.push({ sensor: 'radar1', plots: [good, { ...good, latitude: Number.NaN }, { ...good, timeMs: Number.POSITIVE_INFINITY }, { ...good, latitude: undefined, longitude: undefined }] });
+    s.flush();
+    expect(s.counters).toMatchObject({ plots: 1, badPlots: 3, scans: 1, errors: 0, live: 1 });
+  });
+
   it('refuses a stage without a sink', () => {
     expect(() => new TrackingStage({ sensor: 'x', config: trackingConfigSchema.parse({}), tracker: trackerConfig(), sink: undefined as never })).toThrow(TypeError);
   });
