@@ -97,7 +97,7 @@ export class TrackingStage {
   private readonly sent = new Set<number>();
   /** Ids whose CPA alert is raised and not yet re-armed. */
   private readonly cpaRaised = new Set<number>();
-  /** Turn clock of a radar: the turn seen last, when it began, and whether the one before is closed. */
+  /** Turn clock of a radar: the turn seen last and when it began (north). */
   private turn = -1;
   private turnStartMs = 0;
 
@@ -177,7 +177,9 @@ export class TrackingStage {
       this.open.delete(k);
       this.pending -= plots.length;
       // The last scan closes at the time given; an earlier one at its last plot, or (empty) in step.
-      let t = i === order.length - 1 ? timeMs : plots.length > 0 ? Math.max(...plots.map((p) => p.timeMs)) : t0 + ((timeMs - t0) * (i + 1)) / order.length;
+      let t = t0 + ((timeMs - t0) * (i + 1)) / order.length;
+      if (i === order.length - 1) t = timeMs;
+      else if (plots.length > 0) t = plots.reduce((m, p) => Math.max(m, p.timeMs), -Infinity);
       t = Math.max(t, this.lastCloseMs);
       this.update(k, plots, t);
     });
