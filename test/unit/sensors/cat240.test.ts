@@ -133,5 +133,25 @@ describe('the cat240 sensor kind', () => {
       }
     }
   });
+
+  it('with tracking on a moving platform: own ship from the pose at each scan is the batch origin', async () => {
+    const file = timedCapture(4);
+    const sensor = cat240Kind.schema.parse({ id: 'r3', protocol: 'cat240', input: { type: 'file', path: file, format: 'lkr' }, radar: { latitude: 0, longitude: 0 }, tracking: {} });
+    const start = Date.UTC(2026, 0, 1);
+    // Under way north at 5 m/s (about 4.5e-5 degree of latitude a second), heading north.
+    const poseAt = (t: number) => ({ latitude: 57.7 + ((t - start) / 1000) * 5 / 111_000, longitude: 11.9, headingDegrees: 0, speedMps: 5, courseDegrees: 0, stale: false });
+    const sink = recordingSink();
+    const { ended, onInputEnd } = endSignal();
+    const runtime = cat240Kind.build({ sensor, logger: silent, sink, kernels: loadKernels({ logger: silent }), clock: systemClock, platform: { poseAt }, onInputEnd });
+    await runToEnd(runtime, ended);
+    const batches = sink.of('tracks');
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches.filter((x) => x.tracks.length > 0)) {
+      const at = poseAt(b.tracks[0].timeMs);
+      expect(b.origin!.latitude).toBeCloseTo(at.latitude, 7);
+      expect(b.origin!.longitude).toBeCloseTo(11.9, 7);
+    }
+    expect(runtime.counters()['track.withoutPose']).toBe(0);
+  });
 });
 
