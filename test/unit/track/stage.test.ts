@@ -1,6 +1,6 @@
 /**
  * The live tracking stage: plots after the georeference in, `tracks` and `alerts` records out.
- * Boats are simulated here in the site's local frame (straight legs, 2 m of position noise,
+ * Boats are simulated here in the site's local frame (straight legs, polar noise of a radar,
  * Pd 1 unless said), one scan every 2.5 s.
  */
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,25 @@ interface Boat {
   vNorth: number;
   /** Scans (inclusive range) in which it is seen; all when absent. */
   seen?: [number, number];
+  /** From this many seconds on it turns at 3 degrees a second until it runs back the way it came. */
+  reverseAtS?: number;
+}
+
+function boatAt(b: Boat, s: number): { east: number; north: number } {
+  if (b.reverseAtS === undefined || s <= b.reverseAtS) return { east: b.east + b.vEast * s, north: b.north + b.vNorth * s };
+  // The turn integrated in 0.1 s steps: velocity rotated clockwise at 3 deg/s for 60 s.
+  let e = b.east + b.vEast * b.reverseAtS;
+  let n = b.north + b.vNorth * b.reverseAtS;
+  let ve = b.vEast;
+  let vn = b.vNorth;
+  const dt = 0.1;
+  const w = ((3 * Math.PI) / 180) * dt;
+  for (let t = b.reverseAtS; t < s; t += dt) {
+    if (t < b.reverseAtS + 60) [ve, vn] = [ve * Math.cos(w) + vn * Math.sin(w), -ve * Math.sin(w) + vn * Math.cos(w)];
+    e += ve * dt;
+    n += vn * dt;
+  }
+  return { east: e, north: n };
 }
 
 /** The plots of scan k: one per boat seen, placed with noise; lat/lon carried (as on a moving platform). */
@@ -36,12 +55,12 @@ function scanPlots(boats: Boat[], k: number, rng: Rng, origin: { east: number; n
     if (b.seen && (k < b.seen[0] || k > b.seen[1])) return;
     const timeMs = T0 + k * PERIOD_MS + i * 10;
     const s = (timeMs - T0) / 1000;
-    const e = b.east + b.vEast * s + 2 * rng.gaussian();
-    const n = b.north + b.vNorth * s + 2 * rng.gaussian();
-    const geo = frame.toGeo(e, n);
-    const de = e - origin.east;
-    const dn = n - origin.north;
-    plots.push({ timeMs, scan: k, rangeMetres: Math.hypot(de, dn), bearingDegrees: ((Math.atan2(de, dn) * 180) / Math.PI + 360) % 360, rangeExtentMetres: 6, azimuthExtentDegrees: 2, peakPower: 1000, meanPower: 500, cellCount: 6, ...geo });
+    const at = boatAt(b, s);
+    // Polar noise as the default measurement model has it: 1.5 m in range, 0.12 degree in bearing.
+    const range = Math.hypot(at.east - origin.east, at.north - origin.north) + 1.5 * rng.gaussian();
+    const bearing = Math.atan2(at.east - origin.east, at.north - origin.north) + ((0.12 * Math.PI) / 180) * rng.gaussian();
+    const geo = frame.toGeo(origin.east + range * Math.sin(bearing), origin.north + range * Math.cos(bearing));
+    plots.push({ timeMs, scan: k, rangeMetres: range, bearingDegrees: ((bearing * 180) / Math.PI + 360) % 360, rangeExtentMetres: 6, azimuthExtentDegrees: 2, peakPower: 1000, meanPower: 500, cellCount: 6, ...geo });
   });
   return plots;
 }
@@ -246,6 +265,22 @@ describe('TrackingStage', () => {
     expect(after.cpaMetres).toBeUndefined();
     expect(after.cpaAlert).toBe(false);
     expect(s.counters.cpaAlerts).toBe(1);
+  });
+
+  it('a CPA alert re-arms once the approach is past: a boat that turns back and closes again raises a second one', () => {
+    // Passes 100 m east of the site at 6 m/s about 250 s in, runs on to 300 s, turns (3 deg/s) and comes back.
+    const { s, sink } = stage({ tracker: { cpa: { alertCpaMetres: 200, alertTcpaSeconds: 120 } } });
+    run(s, [{ east: 100, north: 1500, vEast: 0, vNorth: -6, reverseAtS: 300 }], 220);
+    const cpa = sink.of('alerts').filter((a: AlertBody) => a.code === 'CPA_BREACH');
+    expect(cpa).toHaveLength(2);
+    // The same track both times: it kept its id through the turn, and its alert re-armed.
+    expect(cpa[1].trackId).toBe(cpa[0].trackId);
+    const t1 = Number(cpa[0].details!.timeMs);
+    const t2 = Number(cpa[1].details!.timeMs);
+    // The first within alertTcpaSeconds before the pass; the second on the way back.
+    expect(t1).toBeGreaterThan(T0 + 100_000);
+    expect(t1).toBeLessThan(T0 + 250_000);
+    expect(t2).toBeGreaterThan(T0 + 300_000);
   });
 
   it('on a moving platform own ship comes from the nav pose at the scan: origin, CPA reference; speed and course from the poses when nav gives none', () => {
