@@ -143,6 +143,7 @@ export class Agent {
         sink: plotWindow,
         kernels: this.kernels,
         clock: this.clock,
+        tracker: config.tracker,
         ...(this.nav ? { platform: this.nav.poses } : {}),
         onInputEnd: () => {
           this.inputsEnded.add(sensor.id);
