@@ -24,7 +24,7 @@ export const outboxConfigSchema = z
       .int()
       .min(0)
       .max(2000)
-      .default(100)
+      .default(0)
       .describe('plots of one sensor appended within this window go out as one record: fewer envelopes and MQTT headers per plot on the link, each plot up to this much later (0: one record per sector)'),
   })
   .strict()
