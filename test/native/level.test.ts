@@ -66,32 +66,42 @@ describe('level detection: native equals reference', () => {
     );
   });
 
-  it('same map bytes and hits over many turns, learning and frozen', () => {
+  it('same map bytes and hits over many turns, learning and frozen, with spreads and missing spokes', () => {
     fc.assert(
       fc.property(
         fc.record({
-          n: fc.integer({ min: 1, max: 2000 }),
-          turns: fc.integer({ min: 1, max: 30 }),
+          spokes: fc.integer({ min: 1, max: 24 }),
+          cols: fc.integer({ min: 1, max: 120 }),
+          sector: fc.integer({ min: 1, max: 8 }),
+          turns: fc.integer({ min: 1, max: 12 }),
           tc: fc.double({ min: 1, max: 200, noNaN: true }),
           threshold: fc.double({ min: 0.001, max: 1, noNaN: true }),
-          pHit: fc.double({ min: 0, max: 1, noNaN: true }),
-          freezeAfter: fc.integer({ min: 0, max: 30 }),
+          density: fc.double({ min: 0, max: 0.9, noNaN: true }),
+          spreadCells: fc.integer({ min: 0, max: 12 }),
+          spreadSpokes: fc.integer({ min: 0, max: 3 }),
+          missing: fc.boolean(),
+          freezeAfter: fc.integer({ min: 0, max: 12 }),
           seed: fc.integer(),
         }),
         (c) => {
-          const ma = new Uint8Array(c.n);
-          const mb = new Uint8Array(c.n);
+          const n = c.spokes * c.cols;
+          const ma = new Uint8Array(n);
+          const mb = new Uint8Array(n);
           const sa = new Uint32Array(1);
           const sb = new Uint32Array(1);
           for (let t = 0; t < c.turns; t++) {
-            const coin = processedVideo('f32', c.n, c.seed + t, 1) as Float32Array;
-            const hits = Uint8Array.from(coin, (x) => (x / 100 < c.pHit ? 1 : 0));
-            const ha = hits.slice();
-            const hb = hits.slice();
-            const opts = { timeConstantTurns: c.tc, threshold: c.threshold, learn: t < c.freezeAfter || c.freezeAfter === 0 };
-            expect(native.updateHitMap(ma, ha, opts, sa)).toBe(reference.updateHitMap(mb, hb, opts, sb));
-            expect(Buffer.from(ha).equals(Buffer.from(hb))).toBe(true);
-            expect(Buffer.from(ma).equals(Buffer.from(mb))).toBe(true);
+            const video = processedVideo('u8', n, c.seed + t, c.density);
+            for (let first = 0; first < c.spokes; first += c.sector) {
+              const rows = Math.min(c.sector, c.spokes - first);
+              const hits = Uint8Array.from(video.subarray(first * c.cols, (first + rows) * c.cols), (x) => (x > 0 ? 1 : 0));
+              const present = c.missing ? Uint8Array.from({ length: rows }, (_, i) => ((i + t) % 3 === 0 ? 0 : 1)) : null;
+              const opts = { firstSpoke: first, timeConstantTurns: c.tc, threshold: c.threshold, learn: c.freezeAfter === 0 || t < c.freezeAfter, spreadCells: c.spreadCells, spreadSpokes: c.spreadSpokes, present };
+              const ha = hits.slice();
+              const hb = hits.slice();
+              expect(native.updateHitMap(ma, ha, rows, c.cols, opts, sa)).toBe(reference.updateHitMap(mb, hb, rows, c.cols, opts, sb));
+              expect(Buffer.from(ha).equals(Buffer.from(hb))).toBe(true);
+              expect(Buffer.from(ma).equals(Buffer.from(mb))).toBe(true);
+            }
           }
           expect(sa[0]).toBe(sb[0]);
         },
@@ -164,20 +174,24 @@ describe.each(both)('level detection (%s)', (_name, k) => {
     expect(() => k.levelDetect(v, 1, 8, { level: 5, hysteresisLevel: 6 }, out)).toThrow(RangeError);
     expect(() => k.levelDetect(v, 2, 8, { level: 5 }, out)).toThrow(RangeError);
     expect(() => k.levelDetect(v, 1, 8, { level: '5' } as never, out)).toThrow(TypeError);
-    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(3), { timeConstantTurns: 5, threshold: 0.5 })).toThrow(RangeError);
-    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), { timeConstantTurns: 0.5, threshold: 0.5 })).toThrow(RangeError);
-    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), { timeConstantTurns: 5, threshold: 0 })).toThrow(RangeError);
-    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), { timeConstantTurns: 5, threshold: 0.5, learn: 1 } as never)).toThrow(TypeError);
+    const ok = { firstSpoke: 0, timeConstantTurns: 5, threshold: 0.5 };
+    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(3), 1, 4, ok)).toThrow(RangeError);
+    expect(() => k.updateHitMap(new Uint8Array(6), new Uint8Array(4), 1, 4, ok)).toThrow(RangeError);
+    expect(() => k.updateHitMap(new Uint8Array(8), new Uint8Array(4), 1, 4, { ...ok, firstSpoke: 2 })).toThrow(RangeError);
+    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), 1, 4, { ...ok, timeConstantTurns: 0.5 })).toThrow(RangeError);
+    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), 1, 4, { ...ok, threshold: 0 })).toThrow(RangeError);
+    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), 1, 4, { ...ok, learn: 1 } as never)).toThrow(TypeError);
+    expect(() => k.updateHitMap(new Uint8Array(4), new Uint8Array(4), 1, 4, { ...ok, present: new Uint8Array(2) })).toThrow(RangeError);
   });
 
   it('the hit map learns a cell hit every turn within a few turns, and not one hit for two turns', () => {
+    // Two spokes of one cell: spoke 0 structure, hit every turn; spoke 1 a boat passing on turns 2 and 3.
     const map = new Uint8Array(2);
-    const opts = { timeConstantTurns: 10, threshold: 0.3 };
+    const opts = { firstSpoke: 0, timeConstantTurns: 10, threshold: 0.3 };
     const left: number[] = [];
     for (let t = 0; t < 8; t++) {
-      // cell 0: structure, hit every turn; cell 1: a boat passing on turns 2 and 3.
       const hits = Uint8Array.from([1, t === 2 || t === 3 ? 1 : 0]);
-      k.updateHitMap(map, hits, opts);
+      k.updateHitMap(map, hits, 2, 1, opts);
       left.push(hits[0]! + 10 * hits[1]!);
     }
     // 1 - 0.9^n >= 0.3 from n = 4: the structure's hit is cleared from the fifth turn on.
@@ -185,7 +199,10 @@ describe.each(both)('level detection (%s)', (_name, k) => {
     expect(map[1]).toBeLessThan(77);
     // Frozen: the map does not move.
     const before = map.slice();
-    k.updateHitMap(map, Uint8Array.from([0, 1]), { ...opts, learn: false });
+    k.updateHitMap(map, Uint8Array.from([0, 1]), 2, 1, { ...opts, learn: false });
     expect(Array.from(map)).toEqual(Array.from(before));
+    // With a spread of one spoke, the boat beside the learnt structure is cleared too.
+    const hits = Uint8Array.from([1, 1]);
+    expect(k.updateHitMap(map, hits, 2, 1, { ...opts, spreadSpokes: 1, learn: false })).toBe(0);
   });
 });

@@ -59,6 +59,13 @@ export interface LevelOptions {
 }
 
 export interface HitMapOptions {
+  /** Index in the turn of the first of the call's spokes (rows); the map holds the whole turn. */
+  firstSpoke: number;
+  /** A hit within this many cells along range and spokes across of a learnt cell is cleared. */
+  spreadCells?: number;
+  spreadSpokes?: number;
+  /** 1 per row whose spoke arrived: the others are neither learnt nor forgotten. Absent: all. */
+  present?: Uint8Array | null;
   /** Turns of the recursive hit frequency (weight 1/T per turn). */
   timeConstantTurns: number;
   /** Hit frequency (0..1] at or above which a cell is learnt as clutter. */
@@ -139,10 +146,11 @@ export interface DetectorKernels {
   /** Level detection on processed video; out[i] = 1 for a hit. Returns hits. */
   levelDetect(input: VideoArray, rows: number, cols: number, options: LevelOptions, out: Uint8Array): number;
   /**
-   * One turn of the hit-frequency clutter map over these cells (1 byte each): clears the hits of
-   * learnt cells, then learns this turn's hits. stats[0] += learnt cells. Returns hits left.
+   * One turn of the hit-frequency clutter map (1 byte per cell, map = spokesPerTurn x cols) over
+   * `rows` spokes from options.firstSpoke: clears the hits near learnt cells, then learns this
+   * turn's hits. stats[0] += learnt cells of those spokes. Returns hits left.
    */
-  updateHitMap(map: Uint8Array, hits: Uint8Array, options: HitMapOptions, stats?: Uint32Array | null): number;
+  updateHitMap(map: Uint8Array, hits: Uint8Array, rows: number, cols: number, options: HitMapOptions, stats?: Uint32Array | null): number;
   /** Clears detections where blank[i] != 0; returns the detections left. */
   applyMask(detections: Uint8Array, blank: Uint8Array): number;
   /** map[i] += weight x (power[i] - map[i]), float32 arithmetic. */

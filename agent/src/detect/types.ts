@@ -31,7 +31,13 @@ export interface Plot {
   peakPower: number;
   meanPower: number;
   cellCount: number;
+  /** Area of the return on the water (sum of its polar cells), m². */
+  areaSquareMetres?: number;
+  /** Size class by area (detection.plotSize); extended: land, a jetty, a pontoon. */
+  sizeClass?: PlotSizeClass;
 }
+
+export type PlotSizeClass = 'small' | 'medium' | 'large' | 'extended';
 
 /** A plot with its position on the Earth. */
 export interface GeoPlot extends Plot {

@@ -33,26 +33,37 @@ Napi::Value UpdateHitMap(const Napi::CallbackInfo& info) {
   uint8_t *map, *hits;
   size_t n, m;
   Napi::Object o;
-  double tc, thr;
+  double rows, cols, first, tc, thr, sc = 0, ss = 0;
+  bool has;
   if (!getU8(env, info[0], "map", &map, &n) || !getU8(env, info[1], "hits", &hits, &m)) return env.Undefined();
-  if (!getObject(env, info[2], "options", &o)) return env.Undefined();
+  if (!getNumber(env, info[2], "rows", &rows) || !getNumber(env, info[3], "cols", &cols)) return env.Undefined();
+  if (!getObject(env, info[4], "options", &o)) return env.Undefined();
   if (!reqNumber(env, o, "timeConstantTurns", &tc) || !reqNumber(env, o, "threshold", &thr)) return env.Undefined();
+  if (!reqNumber(env, o, "firstSpoke", &first)) return env.Undefined();
+  if (!optNumber(env, o, "spreadCells", &sc, &has) || !optNumber(env, o, "spreadSpokes", &ss, &has)) return env.Undefined();
   Napi::Value learn = o.Get("learn");
   if (env.IsExceptionPending()) return env.Undefined();
   if (!learn.IsUndefined() && !learn.IsBoolean()) return typeError(env, "learn must be a boolean"), env.Undefined();
+  Napi::Value pv = o.Get("present");
+  if (env.IsExceptionPending()) return env.Undefined();
+  uint8_t* present = nullptr;
+  size_t presentLength = 0;
+  const bool hasPresent = !pv.IsUndefined() && !pv.IsNull();
+  if (hasPresent && !getU8(env, pv, "present", &present, &presentLength)) return env.Undefined();
   uint32_t* stats = nullptr;
-  if (!info[3].IsUndefined() && !info[3].IsNull()) {
-    if (!info[3].IsTypedArray() || info[3].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
+  if (!info[5].IsUndefined() && !info[5].IsNull()) {
+    if (!info[5].IsTypedArray() || info[5].As<Napi::TypedArray>().TypedArrayType() != napi_uint32_array) {
       return typeError(env, "stats must be a Uint32Array"), env.Undefined();
     }
-    auto a = info[3].As<Napi::Uint32Array>();
+    auto a = info[5].As<Napi::Uint32Array>();
     if (a.ElementLength() < 1) return throwStatus(env, Status::range("stats needs at least 1 element")), env.Undefined();
     stats = a.Data();
   }
   HitMapPlan plan;
-  if (!throwStatus(env, checkHitMap(n, m, tc, thr, &plan))) return env.Undefined();
+  if (!throwStatus(env, checkHitMap(n, m, rows, cols, first, tc, thr, sc, ss, presentLength, hasPresent, &plan))) return env.Undefined();
   plan.learn = learn.IsUndefined() || learn.As<Napi::Boolean>().Value();
-  return Napi::Number::New(env, runHitMap(map, hits, n, plan, stats));
+  plan.present = present;
+  return Napi::Number::New(env, runHitMap(map, hits, plan, stats));
 }
 
 }  // namespace

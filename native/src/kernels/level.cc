@@ -1,5 +1,8 @@
 #include "level.h"
 
+#include <algorithm>
+#include <vector>
+
 namespace lookout {
 
 Status checkLevel(const Video& in, double rows, double cols, double level, bool hasHysteresis, double hysteresis, size_t outLength,
@@ -85,9 +88,19 @@ uint32_t runLevel(const Video& in, int64_t rows, int64_t cols, const LevelPlan& 
   return 0;
 }
 
-Status checkHitMap(size_t mapLength, size_t hitsLength, double timeConstantTurns, double threshold, HitMapPlan* plan) {
-  Status s = checkLength("hits", hitsLength, static_cast<int64_t>(mapLength));
+Status checkHitMap(size_t mapLength, size_t hitsLength, double rows, double cols, double firstSpoke, double timeConstantTurns, double threshold,
+                   double spreadCells, double spreadSpokes, size_t presentLength, bool hasPresent, HitMapPlan* plan) {
+  Status s = checkDims(rows, cols, &plan->rows, &plan->cols);
   if (!s.ok()) return s;
+  if (!(s = checkLength("hits", hitsLength, plan->rows * plan->cols)).ok()) return s;
+  const size_t c = static_cast<size_t>(plan->cols);
+  if (mapLength % c != 0 || mapLength < hitsLength) {
+    char buf[160];
+    snprintf(buf, sizeof buf, "map has %zu elements: not whole spokes of %lld cells covering %lld rows", mapLength, static_cast<long long>(plan->cols),
+             static_cast<long long>(plan->rows));
+    return Status::range(buf);
+  }
+  plan->spokesPerTurn = static_cast<int64_t>(mapLength / c);
   if (!std::isfinite(timeConstantTurns) || timeConstantTurns < 1 || timeConstantTurns > 10000) {
     char buf[120];
     snprintf(buf, sizeof buf, "timeConstantTurns must be in [1, 10000], got %.17g", timeConstantTurns);
@@ -98,30 +111,76 @@ Status checkHitMap(size_t mapLength, size_t hitsLength, double timeConstantTurns
     snprintf(buf, sizeof buf, "threshold must be in (0, 1], got %.17g", threshold);
     return Status::range(buf);
   }
+  if (!(s = checkInt("firstSpoke", firstSpoke, 0, static_cast<double>(plan->spokesPerTurn - plan->rows), &plan->firstSpoke)).ok()) return s;
+  if (!(s = checkInt("spreadCells", spreadCells, 0, 1024, &plan->spreadCells)).ok()) return s;
+  if (!(s = checkInt("spreadSpokes", spreadSpokes, 0, 8, &plan->spreadSpokes)).ok()) return s;
+  if (hasPresent && !(s = checkLength("present", presentLength, plan->rows)).ok()) return s;
   plan->weight16 = static_cast<int32_t>(std::floor(65536.0 / timeConstantTurns + 0.5));
   plan->threshold8 = static_cast<int32_t>(std::ceil(threshold * 255.0));
   return s;
 }
 
-LOOKOUT_CLONES uint32_t runHitMap(uint8_t* __restrict map, uint8_t* __restrict hits, size_t n, const HitMapPlan& plan, uint32_t* learnt) {
-  uint32_t left = 0, known = 0;
+namespace {
+
+// Sliding count over [c - d, c + d] of a 0/1 row: fn(c, count) for every cell.
+template <typename Fn>
+inline void spread(const uint8_t* near, int64_t cols, int64_t d, Fn fn) {
+  int64_t run = 0;
+  for (int64_t c = 0; c < d && c < cols; ++c) run += near[c];
+  for (int64_t c = 0; c < cols; ++c) {
+    if (c + d < cols) run += near[c + d];
+    if (c - d - 1 >= 0) run -= near[c - d - 1];
+    fn(c, run);
+  }
+}
+
+}  // namespace
+
+uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t* learnt) {
+  const int64_t rows = plan.rows, cols = plan.cols, S = plan.spokesPerTurn, ds = plan.spreadSpokes, dc = plan.spreadCells;
   const int32_t w = plan.weight16, thr = plan.threshold8;
-  for (size_t i = 0; i < n; ++i) {
-    const int32_t s = map[i];
-    const int32_t h = hits[i] != 0 ? 1 : 0;
-    const int32_t isLearnt = s >= thr ? 1 : 0;
-    known += static_cast<uint32_t>(isLearnt);
-    const uint8_t keep = static_cast<uint8_t>(h & (isLearnt ^ 1));
-    hits[i] = keep;
-    left += keep;
-    if (plan.learn) {
-      const int32_t d = h * 255 - s;
+  std::vector<uint8_t> near(static_cast<size_t>(cols));
+  uint32_t left = 0, known = 0;
+  // Pass 1: hits near learnt cells become 2 (a hit, cleared), the others stay 1.
+  for (int64_t r = 0; r < rows; ++r) {
+    std::fill(near.begin(), near.end(), 0);
+    for (int64_t k = -ds; k <= ds; ++k) {
+      const uint8_t* m = map + (((plan.firstSpoke + r + k) % S + S) % S) * cols;
+      for (int64_t c = 0; c < cols; ++c) near[c] |= m[c] >= thr ? 1 : 0;
+    }
+    uint8_t* h = hits + r * cols;
+    spread(near.data(), cols, dc, [&](int64_t c, int64_t run) {
+      if (h[c] == 0) return;
+      if (run == 0) {
+        h[c] = 1;
+        ++left;
+      } else {
+        h[c] = 2;
+      }
+    });
+  }
+  // Pass 2: learn, on the spokes that arrived, whether a hit was within the spread of each cell.
+  for (int64_t r = 0; r < rows; ++r) {
+    if (plan.present && !plan.present[r]) continue;
+    std::fill(near.begin(), near.end(), 0);
+    const int64_t r0 = r - ds < 0 ? 0 : r - ds, r1 = r + ds > rows - 1 ? rows - 1 : r + ds;
+    for (int64_t k = r0; k <= r1; ++k) {
+      const uint8_t* h = hits + k * cols;
+      for (int64_t c = 0; c < cols; ++c) near[c] |= h[c] != 0 ? 1 : 0;
+    }
+    uint8_t* m = map + (plan.firstSpoke + r) * cols;
+    spread(near.data(), cols, dc, [&](int64_t c, int64_t run) {
+      const int32_t s = m[c];
+      known += s >= thr ? 1 : 0;
+      if (!plan.learn) return;
+      const int32_t d = (run > 0 ? 255 : 0) - s;
       // Truncation toward zero (d x w fits in 24 bits), then at least one step toward the target.
       int32_t step = (d * w) / 65536;
       if (step == 0) step = (d > 0) - (d < 0);
-      map[i] = static_cast<uint8_t>(s + step);
-    }
+      m[c] = static_cast<uint8_t>(s + step);
+    });
   }
+  for (int64_t i = 0; i < rows * cols; ++i) hits[i] = hits[i] == 2 ? 0 : hits[i];
   if (learnt) *learnt += known;
   return left;
 }

@@ -23,12 +23,18 @@ struct HitMapPlan {
   int32_t weight16 = 6554;
   int32_t threshold8 = 77;
   bool learn = true;
+  int64_t firstSpoke = 0, spokesPerTurn = 1, rows = 1, cols = 1;
+  int64_t spreadCells = 0, spreadSpokes = 0;
+  const uint8_t* present = nullptr;  // rows entries, or null: all
 };
 
-Status checkHitMap(size_t mapLength, size_t hitsLength, double timeConstantTurns, double threshold, HitMapPlan* plan);
-// Per cell, once per turn: a cell whose state is at or above the threshold is learnt and its
-// hit is cleared; then (when learning) state += (hit ? 255 : 0 - state) x weight, moving at
-// least one step toward the target. learnt[0] += learnt cells. Returns the hits left.
-uint32_t runHitMap(uint8_t* map, uint8_t* hits, size_t n, const HitMapPlan& plan, uint32_t* learnt);
+Status checkHitMap(size_t mapLength, size_t hitsLength, double rows, double cols, double firstSpoke, double timeConstantTurns, double threshold,
+                   double spreadCells, double spreadSpokes, size_t presentLength, bool hasPresent, HitMapPlan* plan);
+// One turn of the map over plan.rows spokes from plan.firstSpoke (map = spokesPerTurn x cols):
+// hits within the spread of a learnt cell are cleared; then each present spoke's cells learn
+// whether this turn had a hit within the spread of them (among the call's spokes):
+// state += (target - state) x weight, truncated, at least one step toward the target.
+// learnt[0] += learnt cells of the present spokes (before the update). Returns the hits left.
+uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t* learnt);
 
 }  // namespace lookout

@@ -1,5 +1,5 @@
 import type { HitMapOptions, LevelOptions, VideoArray } from '../kernel-types.js';
-import { checkDims, checkLength, checkMask, checkNumber, checkOptions, checkVideo } from './validate.js';
+import { checkDims, checkInt, checkLength, checkMask, checkNumber, checkOptions, checkVideo } from './validate.js';
 
 /**
  * The level detector for processed video and its hit-frequency clutter map: the twins of
@@ -81,9 +81,13 @@ export interface HitMapPlan {
   weight16: number;
   threshold8: number;
   learn: boolean;
+  firstSpoke: number;
+  spreadCells: number;
+  spreadSpokes: number;
+  present: Uint8Array | null;
 }
 
-export function checkHitMapOptions(options: unknown): HitMapPlan {
+export function checkHitMapOptions(options: unknown, rows: number, spokesPerTurn: number): HitMapPlan {
   checkOptions('options', options);
   const tc = options.timeConstantTurns;
   if (typeof tc !== 'number') throw new TypeError('timeConstantTurns must be a number');
@@ -92,40 +96,91 @@ export function checkHitMapOptions(options: unknown): HitMapPlan {
   if (typeof thr !== 'number') throw new TypeError('threshold must be a number');
   if (!Number.isFinite(thr) || thr <= 0 || thr > 1) throw new RangeError(`threshold must be in (0, 1], got ${thr}`);
   if (options.learn !== undefined && typeof options.learn !== 'boolean') throw new TypeError('learn must be a boolean');
-  return { weight16: Math.floor(65536 / tc + 0.5), threshold8: Math.ceil(thr * 255), learn: options.learn !== false };
+  const firstSpoke = checkInt('firstSpoke', options.firstSpoke, 0, spokesPerTurn - rows);
+  const spreadCells = options.spreadCells === undefined || options.spreadCells === null ? 0 : checkInt('spreadCells', options.spreadCells, 0, 1024);
+  const spreadSpokes = options.spreadSpokes === undefined || options.spreadSpokes === null ? 0 : checkInt('spreadSpokes', options.spreadSpokes, 0, 8);
+  let present: Uint8Array | null = null;
+  if (options.present !== undefined && options.present !== null) present = checkMask('present', options.present, rows);
+  return { weight16: Math.floor(65536 / tc + 0.5), threshold8: Math.ceil(thr * 255), learn: options.learn !== false, firstSpoke, spreadCells, spreadSpokes, present };
 }
 
 /**
- * One turn of the hit-frequency map over these cells (one byte of state each, 255 = a hit on
- * every turn): a cell at or above the threshold is learnt and its hit cleared; then, when
- * learning, state += (hit x 255 - state) x weight, truncated, at least one step toward the
- * target. stats[0] += the learnt cells. Returns the hits left.
+ * One turn of the hit-frequency map over `rows` spokes from options.firstSpoke (one byte of
+ * state per cell of the turn, map = spokesPerTurn x cols, 255 = a hit on every recent turn).
+ * First every hit near a learnt cell (state at or above the threshold, within spreadSpokes
+ * spokes and spreadCells cells, across north) is cleared: the fringe of learnt structure that
+ * comes and goes from turn to turn goes with it. Then, when learning, each present spoke's
+ * cells move toward 255 (hit) or 0: state += (target - state) x weight, truncated, at least one
+ * step. stats[0] += learnt cells of these spokes (before the update). Returns the hits left.
  */
-export function updateHitMapReference(map: Uint8Array, hits: Uint8Array, options: HitMapOptions, stats?: Uint32Array | null): number {
+export function updateHitMapReference(map: Uint8Array, hits: Uint8Array, rows: number, cols: number, options: HitMapOptions, stats?: Uint32Array | null): number {
   if (!(map instanceof Uint8Array)) throw new TypeError('map must be a Uint8Array');
-  checkMask('hits', hits, map.length);
+  checkDims('rows', rows, 'cols', cols);
+  checkMask('hits', hits, rows * cols);
+  if (map.length % cols !== 0 || map.length < rows * cols) throw new RangeError(`map has ${map.length} elements: not whole spokes of ${cols} cells covering ${rows} rows`);
   if (stats !== undefined && stats !== null) {
     if (!(stats instanceof Uint32Array)) throw new TypeError('stats must be a Uint32Array');
     if (stats.length < 1) throw new RangeError('stats needs at least 1 element');
   }
-  const { weight16: w, threshold8: thr, learn } = checkHitMapOptions(options);
+  const S = map.length / cols;
+  const plan = checkHitMapOptions(options, rows, S);
+  const { weight16: w, threshold8: thr, learn, firstSpoke, spreadCells: dc, spreadSpokes: ds, present } = plan;
+  const near = new Uint8Array(cols);
   let left = 0;
   let known = 0;
-  for (let i = 0; i < map.length; i++) {
-    const s = map[i];
-    const h = hits[i] !== 0 ? 1 : 0;
-    const learnt = s >= thr ? 1 : 0;
-    known += learnt;
-    const keep = h & (learnt ^ 1);
-    hits[i] = keep;
-    left += keep;
-    if (learn) {
-      const d = h * 255 - s;
-      let step = Math.trunc((d * w) / 65536);
-      if (step === 0) step = Math.sign(d);
-      map[i] = s + step;
+  // Pass 1: hits near learnt cells become 2 (a hit, cleared), the others stay 1.
+  for (let r = 0; r < rows; r++) {
+    // Learnt cells of this spoke and its neighbours, then spread along range by a running count.
+    near.fill(0);
+    for (let k = -ds; k <= ds; k++) {
+      const at = ((((firstSpoke + r + k) % S) + S) % S) * cols;
+      for (let c = 0; c < cols; c++) if (map[at + c] >= thr) near[c] = 1;
+    }
+    const off = r * cols;
+    let run = 0;
+    for (let c = 0; c < dc && c < cols; c++) run += near[c];
+    for (let c = 0; c < cols; c++) {
+      if (c + dc < cols) run += near[c + dc];
+      if (c - dc - 1 >= 0) run -= near[c - dc - 1];
+      if (hits[off + c] === 0) continue;
+      if (run === 0) {
+        hits[off + c] = 1;
+        left++;
+      } else {
+        hits[off + c] = 2;
+      }
     }
   }
+  // Pass 2: learn on the spokes that arrived. A cell's input is whether this turn had a hit
+  // within the spread of it (among the call's spokes): structure whose fringe comes and goes
+  // cell by cell is learnt as an area; then 2 -> 0.
+  const nearHit = near;
+  for (let r = 0; r < rows; r++) {
+    const at = (firstSpoke + r) * cols;
+    if (!present || present[r]) {
+      nearHit.fill(0);
+      const r0 = Math.max(0, r - ds);
+      const r1 = Math.min(rows - 1, r + ds);
+      for (let k = r0; k <= r1; k++) {
+        const o = k * cols;
+        for (let c = 0; c < cols; c++) if (hits[o + c] !== 0) nearHit[c] = 1;
+      }
+      let run = 0;
+      for (let c = 0; c < dc && c < cols; c++) run += nearHit[c];
+      for (let c = 0; c < cols; c++) {
+        if (c + dc < cols) run += nearHit[c + dc];
+        if (c - dc - 1 >= 0) run -= nearHit[c - dc - 1];
+        const s = map[at + c];
+        if (s >= thr) known++;
+        if (!learn) continue;
+        const d = (run > 0 ? 255 : 0) - s;
+        let step = Math.trunc((d * w) / 65536);
+        if (step === 0) step = Math.sign(d);
+        map[at + c] = s + step;
+      }
+    }
+  }
+  for (let i = 0; i < rows * cols; i++) if (hits[i] === 2) hits[i] = 0;
   if (stats) stats[0] += known;
   return left;
 }
