@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../io/types.js';
+import type { PlotSizeClass } from '../wire/types.js';
 
 /** One spoke of radar video handed to the detection stage (decoder-agnostic). */
 export interface VideoSpoke {
@@ -37,7 +38,7 @@ export interface Plot {
   sizeClass?: PlotSizeClass;
 }
 
-export type PlotSizeClass = 'small' | 'medium' | 'large' | 'extended';
+export type { PlotSizeClass } from '../wire/types.js';
 
 /** A plot with its position on the Earth. */
 export interface GeoPlot extends Plot {
