@@ -124,6 +124,7 @@ export class Agent {
         sink: this.outbox,
         kernels: this.kernels,
         clock: this.clock,
+        dataDir: config.dataDir,
         ...(this.nav ? { platform: this.nav.poses } : {}),
         onInputEnd: () => {
           this.inputsEnded.add(sensor.id);

@@ -53,6 +53,7 @@ describe.each([
     const nonZero = spokes.reduce((n, s) => n + s.cells.reduce((a, v) => a + (v !== 0 ? 1 : 0), 0), 0);
     const plots: Plot[] = [];
     const stage = new DetectionStage({ config: detectionConfigSchema.parse(withoutMap(block)), kernels: native, logger: pino({ level: 'silent' }), onPlots: (p) => plots.push(...p) });
+    await stage.start();
     for (const s of spokes) stage.pushSpoke(s);
     await stage.stop();
     // Every plot's cells are detected cells; over the whole run they must be most of the video.
@@ -173,6 +174,7 @@ describe('harbour (Broadband 4G): the recommended block with its clutter map', (
     expect(Math.max(...truth.keys())).toBeLessThan(lastTurn);
     const plots: Plot[] = [];
     const stage = new DetectionStage({ config: detectionConfigSchema.parse(block), kernels: native, logger: pino({ level: 'silent' }), onPlots: (p) => plots.push(...p) });
+    await stage.start();
     for (const v of spokes) stage.pushSpoke(v);
     await stage.stop();
     let found = 0;
