@@ -164,10 +164,15 @@ export function recommend(s: VideoSurvey): Recommendation {
     };
   }
   const level = s.codes.find((c) => c > 0) ?? 1;
+  // The map's spread: 7.5 m in range, and across as many spokes as make about 7.5 m at half the
+  // video's range (at most 5: at long range a spoke is metres wide and a boat would be learnt).
+  const spreadMetres = 7.5;
+  const spokeMetres = ((s.cellsPerSpoke * s.rangeCellMetres) / 2) * ((2 * Math.PI) / s.spokesPerTurn);
+  const spreadSpokes = Math.max(1, Math.min(5, Math.round(spreadMetres / spokeMetres)));
   reasons.push(
     `processed video: ${s.zeroShare > 0.3 ? 'most cells are exactly 0' : 'no exponential noise floor'}${s.codes.length <= 16 ? `, only ${s.codes.length} codes` : ''}${s.topShare > 0.01 ? ', strong returns saturate' : ''}: the radar has thresholded it already, so there is no noise to set a false-alarm rate on`,
     `recommended: the level method at the lowest non-zero code (${level}), so every cell the radar kept is a hit and a return is one plot; no upper limit on plot size (a jetty is thousands of cells)`,
-    'clutter map: hit frequency over 8 turns, a cell hit on 30 % of them is learnt (with a spread of 7.5 m and 5 spokes, so the flickering edge of structure goes with it); a boat crossing is there a turn or two and is not learnt',
+    `clutter map: hit frequency over 8 turns, a cell hit on 30 % of them is learnt (with a spread of ${spreadMetres} m and ${spreadSpokes} spokes, so the flickering edge of structure goes with it); a boat crossing is there a turn or two and is not learnt`,
   );
   return {
     detection: {
@@ -175,7 +180,7 @@ export function recommend(s: VideoSurvey): Recommendation {
       level,
       spokesPerTurn: s.spokesPerTurn,
       maxPlotCells: s.spokesPerTurn * s.cellsPerSpoke,
-      clutterMap: { enabled: true, timeConstantTurns: 8, threshold: 0.3, spreadMetres: 7.5, spreadSpokes: 5 },
+      clutterMap: { enabled: true, timeConstantTurns: 8, threshold: 0.3, spreadMetres, spreadSpokes },
     },
     reasons,
   };
