@@ -122,63 +122,121 @@ Status checkHitMap(size_t mapLength, size_t hitsLength, double rows, double cols
 
 namespace {
 
-// Sliding count over [c - d, c + d] of a 0/1 row: fn(c, count) for every cell.
-template <typename Fn>
-inline void spread(const uint8_t* near, int64_t cols, int64_t d, Fn fn) {
-  int64_t run = 0;
-  for (int64_t c = 0; c < d && c < cols; ++c) run += near[c];
+// out[c] = 1 where `near` has a set cell in [c - d, c + d] (the TypeScript twin's running
+// count > 0), from a prefix count; the interior loop has no bounds tests, so it vectorises.
+LOOKOUT_CLONES void dilate(const uint8_t* __restrict near, int64_t cols, int64_t d, int32_t* __restrict prefix, uint8_t* __restrict out) {
+  int32_t acc = 0;
+  prefix[0] = 0;
   for (int64_t c = 0; c < cols; ++c) {
-    if (c + d < cols) run += near[c + d];
-    if (c - d - 1 >= 0) run -= near[c - d - 1];
-    fn(c, run);
+    acc += near[c];
+    prefix[c + 1] = acc;
   }
+  auto at = [&](int64_t c) {
+    const int64_t hi = c + d + 1 < cols ? c + d + 1 : cols;
+    const int64_t lo = c - d > 0 ? c - d : 0;
+    return static_cast<uint8_t>(prefix[hi] - prefix[lo] > 0);
+  };
+  const int64_t a = d < cols ? d : cols, b = cols - d - 1;
+  for (int64_t c = 0; c < a; ++c) out[c] = at(c);
+  for (int64_t c = a; c < b; ++c) out[c] = static_cast<uint8_t>(prefix[c + d + 1] - prefix[c - d] > 0);
+  for (int64_t c = b > a ? b : a; c < cols; ++c) out[c] = at(c);
+}
+
+// near[c] = 1 where any of rows [r0, r1] (spokes, modulo S when `wrap`) holds a cell >= thr.
+LOOKOUT_CLONES void orRows(const uint8_t* __restrict base, int64_t r0, int64_t r1, int64_t S, int64_t cols, uint8_t thr, bool wrap,
+                           uint8_t* __restrict near) {
+  for (int64_t c = 0; c < cols; ++c) near[c] = 0;
+  for (int64_t k = r0; k <= r1; ++k) {
+    const int64_t row = wrap ? ((k % S) + S) % S : k;
+    const uint8_t* m = base + row * cols;
+    for (int64_t c = 0; c < cols; ++c) near[c] |= static_cast<uint8_t>(m[c] >= thr);
+  }
+}
+
+// Pass 1 of one spoke: 0 no hit, 1 a hit kept, 2 a hit near a learnt cell (cleared later).
+LOOKOUT_CLONES uint32_t markRow(uint8_t* __restrict h, const uint8_t* __restrict learntNear, int64_t cols) {
+  uint32_t left = 0;
+  for (int64_t c = 0; c < cols; ++c) {
+    const uint8_t hit = h[c] != 0;
+    const uint8_t v = static_cast<uint8_t>(hit * (1 + learntNear[c]));
+    h[c] = v;
+    left += v == 1;
+  }
+  return left;
+}
+
+// Pass 2 of one spoke: learn whether a hit was within the spread; returns the learnt cells.
+LOOKOUT_CLONES uint32_t learnRow(uint8_t* __restrict m, const uint8_t* __restrict hitNear, int64_t cols, int32_t w, int32_t thr, bool learn) {
+  uint32_t known = 0;
+  if (!learn) {
+    for (int64_t c = 0; c < cols; ++c) known += m[c] >= thr;
+    return known;
+  }
+  for (int64_t c = 0; c < cols; ++c) {
+    const int32_t s = m[c];
+    known += s >= thr;
+    const int32_t d = hitNear[c] * 255 - s;
+    // Truncation toward zero (d x w fits in 24 bits), then at least one step toward the target.
+    int32_t step = (d * w) / 65536;
+    step += (step == 0) * ((d > 0) - (d < 0));
+    m[c] = static_cast<uint8_t>(s + step);
+  }
+  return known;
+}
+
+}  // namespace
+
+namespace {
+
+// count[c] += sign x (row[c] >= thr): a sliding window of rows kept as per-cell counts, so a
+// spread over 2 x spreadSpokes + 1 spokes costs two row passes per spoke, not 2 x spreadSpokes + 1.
+LOOKOUT_CLONES void addRow(uint16_t* __restrict count, const uint8_t* __restrict row, int64_t cols, uint8_t thr, int sign) {
+  if (sign > 0) {
+    for (int64_t c = 0; c < cols; ++c) count[c] = static_cast<uint16_t>(count[c] + (row[c] >= thr));
+  } else {
+    for (int64_t c = 0; c < cols; ++c) count[c] = static_cast<uint16_t>(count[c] - (row[c] >= thr));
+  }
+}
+
+LOOKOUT_CLONES void nonZero(const uint16_t* __restrict count, int64_t cols, uint8_t* __restrict out) {
+  for (int64_t c = 0; c < cols; ++c) out[c] = count[c] != 0;
 }
 
 }  // namespace
 
 uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t* learnt) {
   const int64_t rows = plan.rows, cols = plan.cols, S = plan.spokesPerTurn, ds = plan.spreadSpokes, dc = plan.spreadCells;
-  const int32_t w = plan.weight16, thr = plan.threshold8;
-  std::vector<uint8_t> near(static_cast<size_t>(cols));
+  const uint8_t thr = static_cast<uint8_t>(plan.threshold8 > 255 ? 255 : plan.threshold8);
+  std::vector<uint8_t> near(static_cast<size_t>(cols)), spread(static_cast<size_t>(cols));
+  std::vector<int32_t> prefix(static_cast<size_t>(cols + 1));
+  std::vector<uint16_t> count(static_cast<size_t>(cols));
+  const uint8_t* row = dc > 0 ? spread.data() : near.data();
+  auto mapRow = [&](int64_t k) { return map + ((k % S + S) % S) * cols; };
   uint32_t left = 0, known = 0;
-  // Pass 1: hits near learnt cells become 2 (a hit, cleared), the others stay 1.
+  // Pass 1: learnt cells in the window of spokes [r - ds, r + ds] (across north).
+  for (int64_t k = plan.firstSpoke - ds; k <= plan.firstSpoke + ds; ++k) addRow(count.data(), mapRow(k), cols, thr, 1);
   for (int64_t r = 0; r < rows; ++r) {
-    std::fill(near.begin(), near.end(), 0);
-    for (int64_t k = -ds; k <= ds; ++k) {
-      const uint8_t* m = map + (((plan.firstSpoke + r + k) % S + S) % S) * cols;
-      for (int64_t c = 0; c < cols; ++c) near[c] |= m[c] >= thr ? 1 : 0;
+    if (r > 0) {
+      // The map rows of the window are read before this pass changes them (pass 2 comes after).
+      addRow(count.data(), mapRow(plan.firstSpoke + r + ds), cols, thr, 1);
+      addRow(count.data(), mapRow(plan.firstSpoke + r - 1 - ds), cols, thr, -1);
     }
-    uint8_t* h = hits + r * cols;
-    spread(near.data(), cols, dc, [&](int64_t c, int64_t run) {
-      if (h[c] == 0) return;
-      if (run == 0) {
-        h[c] = 1;
-        ++left;
-      } else {
-        h[c] = 2;
-      }
-    });
+    nonZero(count.data(), cols, near.data());
+    if (dc > 0) dilate(near.data(), cols, dc, prefix.data(), spread.data());
+    left += markRow(hits + r * cols, row, cols);
   }
-  // Pass 2: learn, on the spokes that arrived, whether a hit was within the spread of each cell.
+  // Pass 2: hits (kept or cleared) in the window of the call's spokes [r - ds, r + ds].
+  std::fill(count.begin(), count.end(), 0);
+  for (int64_t k = 0; k <= ds && k < rows; ++k) addRow(count.data(), hits + k * cols, cols, 1, 1);
   for (int64_t r = 0; r < rows; ++r) {
-    if (plan.present && !plan.present[r]) continue;
-    std::fill(near.begin(), near.end(), 0);
-    const int64_t r0 = r - ds < 0 ? 0 : r - ds, r1 = r + ds > rows - 1 ? rows - 1 : r + ds;
-    for (int64_t k = r0; k <= r1; ++k) {
-      const uint8_t* h = hits + k * cols;
-      for (int64_t c = 0; c < cols; ++c) near[c] |= h[c] != 0 ? 1 : 0;
+    if (r > 0) {
+      if (r + ds < rows) addRow(count.data(), hits + (r + ds) * cols, cols, 1, 1);
+      if (r - 1 - ds >= 0) addRow(count.data(), hits + (r - 1 - ds) * cols, cols, 1, -1);
     }
-    uint8_t* m = map + (plan.firstSpoke + r) * cols;
-    spread(near.data(), cols, dc, [&](int64_t c, int64_t run) {
-      const int32_t s = m[c];
-      known += s >= thr ? 1 : 0;
-      if (!plan.learn) return;
-      const int32_t d = (run > 0 ? 255 : 0) - s;
-      // Truncation toward zero (d x w fits in 24 bits), then at least one step toward the target.
-      int32_t step = (d * w) / 65536;
-      if (step == 0) step = (d > 0) - (d < 0);
-      m[c] = static_cast<uint8_t>(s + step);
-    });
+    if (plan.present && !plan.present[r]) continue;
+    nonZero(count.data(), cols, near.data());
+    if (dc > 0) dilate(near.data(), cols, dc, prefix.data(), spread.data());
+    known += learnRow(map + (plan.firstSpoke + r) * cols, row, cols, plan.weight16, plan.threshold8, plan.learn);
   }
   for (int64_t i = 0; i < rows * cols; ++i) hits[i] = hits[i] == 2 ? 0 : hits[i];
   if (learnt) *learnt += known;
