@@ -65,7 +65,11 @@ async function readFile(file: string, push: (chunk: Buffer) => boolean): Promise
   return bytes;
 }
 
-async function readSerial(spec: string, timeoutMs: number, push: (chunk: Buffer) => boolean): Promise<number> {
+/** How long a live port may stay quiet before the decoder decides what it holds, and before calibrate gives up on more. */
+const IDLE_FLUSH_MS = 250;
+const IDLE_END_MS = 5_000;
+
+async function readSerial(spec: string, timeoutMs: number, push: (chunk: Buffer) => boolean, idle: () => boolean): Promise<number> {
   const { path, baud } = parseSerialSpec(spec);
   const port = new SerialPort({ path, baudRate: baud ?? 921600, autoOpen: false });
   await new Promise<void>((resolve, reject) =>
@@ -73,17 +77,30 @@ async function readSerial(spec: string, timeoutMs: number, push: (chunk: Buffer)
   );
   let bytes = 0;
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
+    let quietMs = 0;
+    const done = (): void => {
+      clearTimeout(timer);
+      clearInterval(tick);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    // A stream decoder holds back a block until the next one starts: on a quiet link it is told
+    // to decide; a link quiet for long (the sender stopped) ends the reading.
+    const tick = setInterval(() => {
+      quietMs += IDLE_FLUSH_MS;
+      if (quietMs === IDLE_FLUSH_MS && !idle()) done();
+      else if (bytes > 0 && quietMs >= IDLE_END_MS) done();
+    }, IDLE_FLUSH_MS);
     port.on('data', (c: Buffer) => {
       bytes += c.length;
-      if (!push(c)) {
-        clearTimeout(timer);
-        resolve();
-      }
+      quietMs = 0;
+      if (!push(c)) done();
     });
     port.on('error', () => {});
+    // The other end went away (a cable pulled): decide on what came.
+    port.on('close', done);
   });
-  await new Promise<void>((resolve) => port.close(() => resolve()));
+  if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
   return bytes;
 }
 
@@ -101,7 +118,11 @@ export async function runCalibrate(o: CalibrateOptions, ctx: CliContext): Promis
     decoder.push(chunk, rx);
     return more;
   };
-  const bytes = o.file ? await readFile(o.file, push) : await readSerial(o.sensor!, o.timeoutMs ?? 60_000, push);
+  const idle = (): boolean => {
+    decoder.flush?.();
+    return more;
+  };
+  const bytes = o.file ? await readFile(o.file, push) : await readSerial(o.sensor!, o.timeoutMs ?? 60_000, push, idle);
   decoder.end();
   const survey = surveyor.result();
   if (!survey) throw inputError(`${source} holds no CAT240 video (${bytes} bytes read, no video message decoded)`, { source, bytes });
@@ -111,7 +132,7 @@ export async function runCalibrate(o: CalibrateOptions, ctx: CliContext): Promis
   const rec = recommend(survey);
   const kernels = loadKernels({ logger: { error: () => {}, info: () => {}, debug: () => {} } });
   const block = rec.detection;
-  const withoutMap = block.clutterMap ? { ...block, clutterMap: { ...(block.clutterMap as object), enabled: false } } : block;
+  const withoutMap = block.clutterMap ? { ...block, clutterMap: { ...block.clutterMap, enabled: false } } : block;
   const plain = evaluateBlock(surveyor.spokes, withoutMap, kernels);
   const err = ctx.stderr;
   err.write(`calibrate: ${source}\n`);

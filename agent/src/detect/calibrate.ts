@@ -86,7 +86,11 @@ export class VideoSurveyor {
     if (!g || this.cells === 0) return null;
     const codes: number[] = [];
     const counts: number[] = [];
-    for (let v = 0; v < 65536; v++) if (this.histogram[v] > 0) (codes.push(v), counts.push(this.histogram[v]));
+    for (let v = 0; v < 65536; v++) {
+      if (this.histogram[v] === 0) continue;
+      codes.push(v);
+      counts.push(this.histogram[v]);
+    }
     const quantile = (p: number): number => {
       const target = p * this.cells;
       let acc = 0;

@@ -28,10 +28,10 @@ export interface LoadKernelsOptions {
 
 /**
  * What the agent calls. The async variants are not among them: the detection stage runs a
- * sector (16 spokes x 1024 cells) synchronously in about 0.05 ms for CA and 0.01 ms for the
- * level method plus its hit map (lookout bench detect: ~400 and >1,000 Mcells/s), twenty times
- * below the ~1 ms where a worker thread pays for its hand-over. They stay exported for callers
- * with whole turns (bench, tools).
+ * sector (16 spokes x 1024 cells) synchronously in about 0.02 ms for CA (lookout bench detect:
+ * ~820 Mcells/s on u8) and 0.05 ms for the level method plus its hit map with the spread
+ * calibrate picks (15,000 and ~400 Mcells/s), twenty times below the ~1 ms where a worker
+ * thread pays for its hand-over. They stay exported for callers with whole turns.
  */
 const REQUIRED = ['cfar1d', 'cfar2d', 'levelDetect', 'updateHitMap', 'applyMask', 'updateClutterMap', 'extractPlots', 'PlotExtractor'] as const;
 

@@ -6,6 +6,7 @@ import { parse, stringify } from 'yaml';
 import { createCat240RadarSim } from '../../../agent/src/sim/cat240.js';
 import { loadRadarScenario } from '../../../agent/src/sim/scenario.js';
 import { runLookout } from '../../helpers/cli.js';
+import { startPtyWriter } from '../../helpers/socat.js';
 import { HALO, HARBOUR } from '../../helpers/radar-video.js';
 
 /**
@@ -22,8 +23,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** CAT240 bytes of `spokes` spokes of a built-in scenario. */
-function simFile(name: string, spokes: number): string {
-  const sim = createCat240RadarSim({ scenario: loadRadarScenario('coastal'), seed: 5, startWallMs: 1_700_000_000_000 });
+function simFile(name: string, spokes: number, scenario = 'coastal'): string {
+  const sim = createCat240RadarSim({ scenario: loadRadarScenario(scenario), seed: 5, startWallMs: 1_700_000_000_000 });
   const parts: Uint8Array[] = [];
   for (let i = 0; i < spokes; i++) parts.push(sim.next().bytes);
   const file = join(dir, name);
@@ -89,6 +90,22 @@ describe('lookout calibrate', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(message);
+  }, 60_000);
+
+  it('--sensor PATH@BAUD: a live port (a socat PTY fed with simulated processed video)', async () => {
+    const file = simFile('processed.cat240', 1024 * 3 + 50, 'harbour-processed');
+    const link = join(dir, 'radar-pty');
+    const writer = await startPtyWriter(link, file);
+    try {
+      const r = await runLookout(['calibrate', '--protocol', 'cat240', '--sensor', `${link}@921600`, '--turns', '2']);
+      expect(r.code, r.stderr).toBe(0);
+      const doc = parse(r.stdout) as { detection: { method: string; level: number; spokesPerTurn: number } };
+      expect(doc.detection.method).toBe('level');
+      expect(doc.detection.spokesPerTurn).toBe(1024);
+      expect(await configCheck(doc.detection)).toBe(0);
+    } finally {
+      await writer.kill();
+    }
   }, 60_000);
 
   it('usage errors exit 2', async () => {
