@@ -24,7 +24,7 @@ export interface VideoSurvey {
   codes: number[];
   counts: number[];
   zeroShare: number;
-  /** Largest code seen and the share of cells at it (saturation). */
+  /** The highest code holding at least 0.1 % of the cells (where returns saturate) and its share. */
   topCode: number;
   topShare: number;
   /** Quartiles and 90th percentile of the codes (interpolated within codes). */
@@ -105,8 +105,11 @@ export class VideoSurveyor {
     const q75 = quantile(0.75);
     const q90 = quantile(0.9);
     const zeroShare = (this.histogram[0] ?? 0) / this.cells;
-    const topCode = codes[codes.length - 1];
-    const topShare = counts[counts.length - 1] / this.cells;
+    // A stray cell or two at a higher code is not where the video saturates.
+    let top = codes.length - 1;
+    while (top > 0 && counts[top] < 0.001 * this.cells) top--;
+    const topCode = codes[top];
+    const topShare = counts[top] / this.cells;
     const shapeRatio = q75 > q25 ? (q90 - q50) / (q75 - q25) : 0;
     const exponentialNoise = zeroShare < 0.05 && codes.length > 32 && Math.abs(shapeRatio - EXP_SHAPE) < 0.2 * EXP_SHAPE;
     const spokesPerTurn = g.width > 0 ? Math.round(65536 / g.width) : Math.round(this.spokeCount / Math.max(1, this.fullTurns + 1));
@@ -144,7 +147,7 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)} %`;
 export function recommend(s: VideoSurvey): Recommendation {
   const reasons: string[] = [
     `${s.spokes} spokes, ${s.turns} whole turns, ${s.spokesPerTurn} spokes per turn, ${s.cellsPerSpoke} cells of ${s.rangeCellMetres.toFixed(3)} m (${(s.cellsPerSpoke * s.rangeCellMetres).toFixed(0)} m), ${s.resolutionBits}-bit cells`,
-    `${s.codes.length} codes in use (${s.codes.length <= 20 ? s.codes.join(' ') : `${s.codes[0]}..${s.topCode}`}); ${pct(s.zeroShare)} of cells are 0; ${pct(s.topShare)} at the top code ${s.topCode}`,
+    `${s.codes.length} codes in use (${s.codes.length <= 20 ? s.codes.join(' ') : `${s.codes[0]}..${s.codes[s.codes.length - 1]}`}); ${pct(s.zeroShare)} of cells are 0; ${pct(s.topShare)} at ${s.topCode}, the highest code with 0.1 % of the cells or more (saturation)`,
     `quantiles of the codes: q25 ${s.q25.toFixed(1)}, q50 ${s.q50.toFixed(1)}, q75 ${s.q75.toFixed(1)}, q90 ${s.q90.toFixed(1)}; shape (q90-q50)/(q75-q25) = ${s.shapeRatio.toFixed(3)} (exponential noise in dB: ${EXP_SHAPE.toFixed(3)})`,
   ];
   if (s.kind === 'raw') {

@@ -97,7 +97,7 @@ describe('harbour (Broadband 4G): the recommended block with its clutter map', (
     expect(last5).toBeLessThanOrEqual(0.1 * f.perTurn[0]!);
   }, 60_000);
 
-  it('a boat written into the video over open water at 8 m/s is found within 5 m on >= 80 % of turns', async () => {
+  it.each([5, 8, 12])('a boat written into the video over open water at %d m/s is found within 5 m on >= 80 percent of turns', async (speed) => {
     const block = await recommended(HARBOUR, 20);
     const spokes = recordingSpokes(HARBOUR);
     const turnOf = turnsOf(spokes);
@@ -106,7 +106,6 @@ describe('harbour (Broadband 4G): the recommended block with its clutter map', (
     const periodS = (spokes[spokes.length - 1]!.timeOfDaySeconds! - spokes[0]!.timeOfDaySeconds!) / ((spokes.length - 1) / S);
     // A racetrack in the open water south-west of the radar (x east, y north, metres): east along
     // y = -82, a U-turn, west along y = -98; written from turn 6 (the map has settled) on.
-    const speed = 8;
     const legs: Array<[number, number, number, number]> = [
       [-140, -82, -40, -82],
       [-40, -82, -40, -98],
@@ -170,7 +169,7 @@ describe('harbour (Broadband 4G): the recommended block with its clutter map', (
       for (let c = c0 - 5; c <= c0 + 5; c++) v.cells[c] = 255;
       if (ds <= 0.5) truth.set(turnOf[i]!, p);
     }
-    expect(truth.size).toBeGreaterThanOrEqual(10);
+    expect(truth.size).toBeGreaterThanOrEqual(6);
     expect(Math.max(...truth.keys())).toBeLessThan(lastTurn);
     const plots: Plot[] = [];
     const stage = new DetectionStage({ config: detectionConfigSchema.parse(block), kernels: native, logger: pino({ level: 'silent' }), onPlots: (p) => plots.push(...p) });
