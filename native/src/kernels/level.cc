@@ -202,10 +202,56 @@ LOOKOUT_CLONES void nonZero(const uint16_t* __restrict count, int64_t cols, uint
   for (int64_t c = 0; c < cols; ++c) out[c] = count[c] != 0;
 }
 
+// No spread: one fused pass per spoke (the learnt test reads the state before its update, as the
+// two passes of the general case do).
+LOOKOUT_CLONES void cellRow(uint8_t* __restrict m, uint8_t* __restrict h, int64_t cols, int32_t w, int32_t thr, bool learn, uint32_t* left,
+                            uint32_t* known) {
+  uint32_t l = 0, k = 0;
+  for (int64_t c = 0; c < cols; ++c) {
+    const int32_t s = m[c];
+    const int32_t hit = h[c] != 0;
+    const int32_t isLearnt = s >= thr;
+    const uint8_t keep = static_cast<uint8_t>(hit & (isLearnt ^ 1));
+    h[c] = keep;
+    l += keep;
+    k += static_cast<uint32_t>(isLearnt);
+    if (learn) {
+      const int32_t d = hit * 255 - s;
+      int32_t step = (d * w) / 65536;
+      step += (step == 0) * ((d > 0) - (d < 0));
+      m[c] = static_cast<uint8_t>(s + step);
+    }
+  }
+  *left += l;
+  *known += k;
+}
+
+LOOKOUT_CLONES uint32_t keepRow(uint8_t* __restrict m, uint8_t* __restrict h, int64_t cols, int32_t thr) {
+  uint32_t l = 0;
+  for (int64_t c = 0; c < cols; ++c) {
+    const uint8_t keep = static_cast<uint8_t>((h[c] != 0) & (m[c] < thr));
+    h[c] = keep;
+    l += keep;
+  }
+  return l;
+}
+
 }  // namespace
 
 uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t* learnt) {
   const int64_t rows = plan.rows, cols = plan.cols, S = plan.spokesPerTurn, ds = plan.spreadSpokes, dc = plan.spreadCells;
+  if (ds == 0 && dc == 0) {
+    uint32_t left = 0, known = 0;
+    for (int64_t r = 0; r < rows; ++r) {
+      uint8_t* m = map + (plan.firstSpoke + r) * cols;
+      uint8_t* h = hits + r * cols;
+      // A spoke that did not arrive is neither learnt nor counted; its hits are still cleared.
+      if (plan.present && !plan.present[r]) left += keepRow(m, h, cols, plan.threshold8);
+      else cellRow(m, h, cols, plan.weight16, plan.threshold8, plan.learn, &left, &known);
+    }
+    if (learnt) *learnt += known;
+    return left;
+  }
   const uint8_t thr = static_cast<uint8_t>(plan.threshold8 > 255 ? 255 : plan.threshold8);
   std::vector<uint8_t> near(static_cast<size_t>(cols)), spread(static_cast<size_t>(cols));
   std::vector<int32_t> prefix(static_cast<size_t>(cols + 1));
