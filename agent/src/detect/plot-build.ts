@@ -12,14 +12,8 @@ import {
   PLOT_SUM,
   PLOT_SUM_CELL,
 } from './kernel-types.js';
-import type { SpokeGeometry } from './scan-assembler.js';
+import type { SpokeGeometry, SpokeTimes } from './scan-assembler.js';
 import type { Plot, PlotSizeClass } from './types.js';
-
-/** What plot building needs of the scan assembler: each spoke's centre azimuth and time. */
-export interface SpokeTimes {
-  centreDegrees: Float64Array;
-  wallMs: Float64Array;
-}
 
 /**
  * Area on the water of a return's polar cells: cell c of a spoke spans rangeCell metres in

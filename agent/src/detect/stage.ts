@@ -22,7 +22,7 @@ import { buildLut } from './lut.js';
 import { hasMasks, rasterizeMasks } from './masks.js';
 import { buildPlot } from './plot-build.js';
 import { TurnQuality, type QualityFigures } from './quality.js';
-import { ScanAssembler, type Sector, type SpokeGeometry } from './scan-assembler.js';
+import { ScanAssembler, type Sector, type SpokeGeometry, type SpokeTimes } from './scan-assembler.js';
 import { defaultOsRank, thresholdFactor } from './thresholds.js';
 import type { Plot, VideoSpoke } from './types.js';
 
@@ -113,6 +113,7 @@ export class DetectionStage {
   private firstTurn = -1;
   private areaDropped = 0;
   private lastSectorTurn = -1;
+  private spokeTimes: SpokeTimes = { centreDegrees: new Float64Array(0), wallMs: new Float64Array(0) };
 
   constructor(options: DetectionStageOptions) {
     this.config = options.config;
@@ -149,8 +150,13 @@ export class DetectionStage {
     this.assembler = new ScanAssembler({
       sectorSpokes: this.config.sectorSpokes,
       ...(this.config.spokesPerTurn === undefined ? {} : { spokesPerTurn: this.config.spokesPerTurn }),
+      counters: this.counters,
       onSector: (sector) => this.processSector(sector),
-      onGeometry: (geometry) => this.setGeometry(geometry),
+      onGeometry: (geometry, times) => this.setGeometry(geometry, times),
+      onTurn: () => {
+        this.counters.plotsLastTurn = this.plotsThisTurn;
+        this.plotsThisTurn = 0;
+      },
     });
   }
 
@@ -189,7 +195,6 @@ export class DetectionStage {
 
   pushSpoke(spoke: VideoSpoke): void {
     this.assembler.push(spoke);
-    this.syncAssemblerCounters();
   }
 
   private factor(): number {
@@ -203,21 +208,6 @@ export class DetectionStage {
     return this.config.k ?? defaultOsRank(2 * this.config.train);
   }
 
-  private syncAssemblerCounters(): void {
-    const a = this.assembler.counters;
-    const c = this.counters;
-    c.spokes = a.spokes;
-    c.duplicateSpokes = a.duplicateSpokes;
-    c.lateSpokes = a.lateSpokes;
-    c.missingSpokes = a.missingSpokes;
-    c.geometryChanges = a.geometryChanges;
-    if (a.turns !== c.turns) {
-      c.turns = a.turns;
-      c.plotsLastTurn = this.plotsThisTurn;
-      this.plotsThisTurn = 0;
-    }
-  }
-
   /** The sector of a new turn has arrived: the turn before is closed for the quality figures. */
   private closeTurn(turn: number): void {
     const g = this.geometry!;
@@ -227,7 +217,8 @@ export class DetectionStage {
     if (this.hitMapOptions?.learn) this.hitMap.turnDone(SAVE_EVERY_TURNS);
   }
 
-  private setGeometry(g: SpokeGeometry): void {
+  private setGeometry(g: SpokeGeometry, times: SpokeTimes): void {
+    this.spokeTimes = times;
     if (this.extractor) {
       this.extractor.flush();
       this.drainPlots();
@@ -408,7 +399,7 @@ export class DetectionStage {
       const n = ex.take(out);
       for (let i = 0; i < n; i++) {
         const o = i * PLOT_STRIDE;
-        const plot = buildPlot(out, o, g, this.assembler, sizes);
+        const plot = buildPlot(out, o, g, this.spokeTimes, sizes);
         const area = plot.areaSquareMetres!;
         if (area < sizes.minAreaSquareMetres || (sizes.maxAreaSquareMetres !== undefined && area > sizes.maxAreaSquareMetres)) {
           dropped++;
