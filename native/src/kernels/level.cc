@@ -123,33 +123,42 @@ Status checkHitMap(size_t mapLength, size_t hitsLength, double rows, double cols
 namespace {
 
 // out[c] = 1 where `near` has a set cell in [c - d, c + d] (the TypeScript twin's running
-// count > 0), from a prefix count; the interior loop has no bounds tests, so it vectorises.
-LOOKOUT_CLONES void dilate(const uint8_t* __restrict near, int64_t cols, int64_t d, int32_t* __restrict prefix, uint8_t* __restrict out) {
-  int32_t acc = 0;
-  prefix[0] = 0;
-  for (int64_t c = 0; c < cols; ++c) {
-    acc += near[c];
-    prefix[c + 1] = acc;
+// count > 0). The interior by doubling: cover[x] = OR near[x .. x + 2d] in log2(2d + 1) passes of
+// cover[x] |= cover[x + w], each of which vectorises; the d cells at each end by running ORs.
+LOOKOUT_CLONES void dilate(const uint8_t* __restrict near, int64_t cols, int64_t d, uint8_t* __restrict cover, uint8_t* __restrict out) {
+  const int64_t W = 2 * d + 1;
+  if (W >= cols) {
+    // The window holds most of the spoke: running ORs from both ends.
+    for (int64_t c = 0; c < cols; ++c) {
+      uint8_t v = 0;
+      const int64_t lo = c - d > 0 ? c - d : 0, hi = c + d < cols - 1 ? c + d : cols - 1;
+      for (int64_t k = lo; k <= hi; ++k) v |= near[k];
+      out[c] = v;
+    }
+    return;
   }
-  auto at = [&](int64_t c) {
-    const int64_t hi = c + d + 1 < cols ? c + d + 1 : cols;
-    const int64_t lo = c - d > 0 ? c - d : 0;
-    return static_cast<uint8_t>(prefix[hi] - prefix[lo] > 0);
-  };
-  const int64_t a = d < cols ? d : cols, b = cols - d - 1;
-  for (int64_t c = 0; c < a; ++c) out[c] = at(c);
-  for (int64_t c = a; c < b; ++c) out[c] = static_cast<uint8_t>(prefix[c + d + 1] - prefix[c - d] > 0);
-  for (int64_t c = b > a ? b : a; c < cols; ++c) out[c] = at(c);
-}
-
-// near[c] = 1 where any of rows [r0, r1] (spokes, modulo S when `wrap`) holds a cell >= thr.
-LOOKOUT_CLONES void orRows(const uint8_t* __restrict base, int64_t r0, int64_t r1, int64_t S, int64_t cols, uint8_t thr, bool wrap,
-                           uint8_t* __restrict near) {
-  for (int64_t c = 0; c < cols; ++c) near[c] = 0;
-  for (int64_t k = r0; k <= r1; ++k) {
-    const int64_t row = wrap ? ((k % S) + S) % S : k;
-    const uint8_t* m = base + row * cols;
-    for (int64_t c = 0; c < cols; ++c) near[c] |= static_cast<uint8_t>(m[c] >= thr);
+  for (int64_t c = 0; c < cols; ++c) cover[c] = near[c];
+  int64_t w = 1;
+  for (; 2 * w <= W; w *= 2) {
+    for (int64_t c = 0; c + w < cols; ++c) cover[c] = static_cast<uint8_t>(cover[c] | cover[c + w]);
+  }
+  // cover[x] now spans w cells; one more pass with the remainder makes it W.
+  if (w < W) {
+    const int64_t r = W - w;
+    for (int64_t c = 0; c + r < cols; ++c) cover[c] = static_cast<uint8_t>(cover[c] | cover[c + r]);
+  }
+  for (int64_t c = d; c + d < cols; ++c) out[c] = cover[c - d];
+  uint8_t acc = 0;
+  for (int64_t k = 0; k < d; ++k) acc |= near[k];
+  for (int64_t c = 0; c < d; ++c) {
+    acc |= near[c + d];
+    out[c] = acc;
+  }
+  acc = 0;
+  for (int64_t k = cols - d; k < cols; ++k) acc |= near[k];
+  for (int64_t c = cols - 1; c >= cols - d; --c) {
+    acc |= near[c - d];
+    out[c] = acc;
   }
 }
 
@@ -254,7 +263,7 @@ uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t
   }
   const uint8_t thr = static_cast<uint8_t>(plan.threshold8 > 255 ? 255 : plan.threshold8);
   std::vector<uint8_t> near(static_cast<size_t>(cols)), spread(static_cast<size_t>(cols));
-  std::vector<int32_t> prefix(static_cast<size_t>(cols + 1));
+  std::vector<uint8_t> cover(static_cast<size_t>(cols));
   std::vector<uint16_t> count(static_cast<size_t>(cols));
   const uint8_t* row = dc > 0 ? spread.data() : near.data();
   auto mapRow = [&](int64_t k) { return map + ((k % S + S) % S) * cols; };
@@ -268,7 +277,7 @@ uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t
       addRow(count.data(), mapRow(plan.firstSpoke + r - 1 - ds), cols, thr, -1);
     }
     nonZero(count.data(), cols, near.data());
-    if (dc > 0) dilate(near.data(), cols, dc, prefix.data(), spread.data());
+    if (dc > 0) dilate(near.data(), cols, dc, cover.data(), spread.data());
     left += markRow(hits + r * cols, row, cols);
   }
   // Pass 2: hits (kept or cleared) in the window of the call's spokes [r - ds, r + ds].
@@ -281,7 +290,7 @@ uint32_t runHitMap(uint8_t* map, uint8_t* hits, const HitMapPlan& plan, uint32_t
     }
     if (plan.present && !plan.present[r]) continue;
     nonZero(count.data(), cols, near.data());
-    if (dc > 0) dilate(near.data(), cols, dc, prefix.data(), spread.data());
+    if (dc > 0) dilate(near.data(), cols, dc, cover.data(), spread.data());
     known += learnRow(map + (plan.firstSpoke + r) * cols, row, cols, plan.weight16, plan.threshold8, plan.learn);
   }
   for (int64_t i = 0; i < rows * cols; ++i) hits[i] = hits[i] == 2 ? 0 : hits[i];
