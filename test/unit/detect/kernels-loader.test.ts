@@ -77,9 +77,9 @@ describe('the addon file (node-gyp-build)', () => {
     try {
       mkdirSync(join(dir, 'prebuilds', prebuildDir), { recursive: true });
       mkdirSync(join(dir, 'prebuilds', 'linux-none'), { recursive: true });
-      const file = join(dir, 'prebuilds', prebuildDir, 'lookout_native.napi.glibc.node');
+      const file = join(dir, 'prebuilds', prebuildDir, 'node.glibc.node');
       copyFileSync(resolveAddonPath(), file);
-      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'lookout_native.napi.glibc.node'));
+      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'node.glibc.node'));
       expect(resolveAddonPath(dir)).toBe(file);
       const { logger, errors } = recordingLogger();
       expect(loadKernels({ logger, impl: 'native', addonPath: resolveAddonPath(dir) }).impl).toBe('native');
@@ -93,7 +93,7 @@ describe('the addon file (node-gyp-build)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'lookout-prebuild-'));
     try {
       mkdirSync(join(dir, 'prebuilds', 'linux-none'), { recursive: true });
-      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'lookout_native.napi.glibc.node'));
+      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'node.glibc.node'));
       expect(() => resolveAddonPath(dir)).toThrow(new RegExp(`No native build was found for platform=${process.platform} arch=${process.arch}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
