@@ -358,5 +358,5 @@ if (!args['no-build']) run('npm', ['run', 'build', '--silent'], { stdio: ['ignor
 if (!args['no-prebuild']) run('bash', ['scripts/prebuild.sh', ...debArchs.map((a) => ARCHS[a])], { stdio: ['ignore', 'ignore', 'inherit'] });
 for (const debArch of debArchs) {
   const deb = buildDeb(debArch);
-  process.stdout.write(run('dpkg-deb', ['--field', deb, 'Package', 'Version', 'Architecture', 'Installed-Size', 'Depends']).replace(/^/gm, `  ${basename(deb)}: `));
+  process.stdout.write(`${run('dpkg-deb', ['--field', deb, 'Package', 'Version', 'Architecture', 'Installed-Size', 'Depends']).trimEnd().replace(/^/gm, `  ${basename(deb)}: `)}\n`);
 }
