@@ -167,9 +167,10 @@ function stagePackage(debArch) {
   const lib = join(stage, PREFIX);
   mkdirSync(lib, { recursive: true });
 
-  // The agent: compiled JavaScript (no tests, no sources), its launcher, configs and scenarios,
+  // The agent: compiled JavaScript (no sources; `lookout bench` included, to measure on the
+  // unit's own hardware), its launcher, configs and scenarios,
   // the wire contract for hubs, and a package.json that says what it is.
-  cpSync(join(ROOT, 'agent/dist'), join(lib, 'agent/dist'), { recursive: true, filter: (s) => !/\.(d\.ts|map|tsbuildinfo)$/.test(s) && !s.includes('/agent/dist/bench/') });
+  cpSync(join(ROOT, 'agent/dist'), join(lib, 'agent/dist'), { recursive: true, filter: (s) => !/\.(d\.ts|map|tsbuildinfo)$/.test(s) });
   cpSync(join(ROOT, 'agent/bin'), join(lib, 'agent/bin'), { recursive: true });
   cpSync(join(ROOT, 'config'), join(lib, 'config'), { recursive: true });
   cpSync(join(ROOT, 'proto'), join(lib, 'proto'), { recursive: true });
