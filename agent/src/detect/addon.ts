@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -17,8 +18,13 @@ import { fileURLToPath } from 'node:url';
 /** native/, from agent/src/detect or agent/dist/detect alike. */
 export const ADDON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'native');
 
-/** How to get the addon when it does not load: in a checkout, build it; in the package, it is a bug. */
-export const REBUILD_HINT = 'rebuild it (npx node-gyp rebuild --directory=native)';
+/**
+ * What to do when the addon does not load: in a checkout (native/binding.gyp is there), build
+ * it; in the package (prebuilds only), the install is broken.
+ */
+export const REBUILD_HINT = existsSync(join(ADDON_DIR, 'binding.gyp'))
+  ? 'rebuild it (npx node-gyp rebuild --directory=native)'
+  : `reinstall the lookout package (it carries the addon for linux-x64 and linux-arm64 in ${join(ADDON_DIR, 'prebuilds')}; this is ${process.platform}-${process.arch})`;
 
 const require = createRequire(import.meta.url);
 
