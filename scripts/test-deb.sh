@@ -10,6 +10,7 @@
 #   dpkg -i the amd64 package (maintainer scripts run for real: user, directories, conffile),
 #   lookout --version, lookout config check /etc/lookout/lookout.yaml, a short lookout detect
 #   on one turn of the shared radar recording (../shared/data, mounted read-only),
+#   dpkg -i again (the upgrade path): an edited conffile and the data directory are kept,
 #   systemd-analyze verify of the installed unit (its ExecStart now exists),
 #   dpkg -i of the arm64 package, which dpkg must refuse (wrong architecture),
 #   dpkg --purge, which must leave no file behind.
@@ -79,6 +80,9 @@ console.log(\"one turn: \" + n + \" spokes x \" + cols + \" cells -> /tmp/turn.u
 '"
 run 'lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --impl native --wrap'
 run 'lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --impl reference --wrap'
+# Installing again (the upgrade path) keeps an edited conffile and the data directory.
+run "sed -i 's/^unit: radar-01/unit: radar-07/' /etc/lookout/lookout.yaml; echo outbox > /var/lib/lookout/marker; dpkg -i /tmp/debs/$amd64 && grep '^unit:' /etc/lookout/lookout.yaml && cat /var/lib/lookout/marker && ls -l /etc/lookout/lookout.yaml"
+run "grep -q '^unit: radar-07' /etc/lookout/lookout.yaml && test -f /var/lib/lookout/marker && echo 'upgrade kept the edited configuration and the data'"
 run 'systemd-analyze verify /lib/systemd/system/lookout.service && echo "systemd-analyze verify: clean"'
 expect_fail "dpkg -i /tmp/debs/$arm64"
 run 'dpkg --purge lookout; ls /usr/lib/lookout /etc/lookout /var/lib/lookout /usr/bin/lookout 2>&1 | sed "s/^/after purge: /"'
