@@ -80,6 +80,10 @@ console.log(\"one turn: \" + n + \" spokes x \" + cols + \" cells -> /tmp/turn.u
 '"
 run 'lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --impl native --wrap'
 run 'lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --impl reference --wrap'
+# Without its prebuild the packaged agent says so, and falls back to the reference detector.
+run 'mv /usr/lib/lookout/native/prebuilds /tmp/prebuilds.away; lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --wrap 2>/tmp/err.json; echo "exit $?"; grep -o "NATIVE DETECTOR NOT LOADED[^\"]*" /tmp/err.json'
+expect_fail 'lookout detect --input /tmp/turn.u8 --dtype u8 --rows 2048 --cols 1024 --method ca --guard 2 --train 16 --pfa 1e-6 --impl native'
+run 'mv /tmp/prebuilds.away /usr/lib/lookout/native/prebuilds'
 # Installing again (the upgrade path) keeps an edited conffile and the data directory.
 run "sed -i 's/^unit: radar-01/unit: radar-07/' /etc/lookout/lookout.yaml; echo outbox > /var/lib/lookout/marker; dpkg -i /tmp/debs/$amd64 && grep '^unit:' /etc/lookout/lookout.yaml && cat /var/lib/lookout/marker && ls -l /etc/lookout/lookout.yaml"
 run "grep -q '^unit: radar-07' /etc/lookout/lookout.yaml && test -f /var/lib/lookout/marker && echo 'upgrade kept the edited configuration and the data'"

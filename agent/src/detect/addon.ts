@@ -24,7 +24,7 @@ export const ADDON_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', 
  */
 export const REBUILD_HINT = existsSync(join(ADDON_DIR, 'binding.gyp'))
   ? 'rebuild it (npx node-gyp rebuild --directory=native)'
-  : `reinstall the lookout package (it carries the addon for linux-x64 and linux-arm64 in ${join(ADDON_DIR, 'prebuilds')}; this is ${process.platform}-${process.arch})`;
+  : `reinstall the lookout package (its addon for this machine belongs in ${join(ADDON_DIR, 'prebuilds', `${process.platform}-${process.arch}`)})`;
 
 const require = createRequire(import.meta.url);
 
