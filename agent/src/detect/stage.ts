@@ -73,7 +73,7 @@ const PLOT_BATCH = 256;
  */
 export class DetectionStage {
   readonly counters: DetectionCounters;
-  private readonly config: DetectionConfig;
+  private config: DetectionConfig;
   private readonly kernels: DetectorKernels;
   private readonly logger: Logger;
   private readonly onPlots: (plots: Plot[]) => void;
@@ -151,6 +151,16 @@ export class DetectionStage {
       this.drainPlots();
     }
     this.running = false;
+  }
+
+  /**
+   * New settings from the next sector on (a `set-detection` command): thresholds, LUT, masks
+   * and clutter map are rebuilt for the current geometry. `sectorSpokes` and `spokesPerTurn`
+   * stay as started (the scan assembler is built with them).
+   */
+  reconfigure(config: DetectionConfig): void {
+    this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn } as DetectionConfig;
+    if (this.geometry) this.setGeometry(this.geometry);
   }
 
   pushSpoke(spoke: VideoSpoke): void {

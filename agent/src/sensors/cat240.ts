@@ -56,6 +56,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
     // Detection holds the open sector and the open plots: stopping it processes them.
     flush: () => detection.stop(),
+    reconfigureDetection: (config) => detection.reconfigure(config),
     stages: [{ name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() }, ...input.stages],
   };
 }

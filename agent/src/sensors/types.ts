@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { DetectionConfig } from '../detect/config.js';
 import type { DetectorKernels } from '../detect/kernel-types.js';
 import type { Clock } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
@@ -77,6 +78,8 @@ export interface SensorRuntime extends Runtime {
   /** Record kinds it yields. */
   capabilities: readonly RecordKind[];
   site?: SensorSite;
+  /** Detection settings applied live (`set-detection`); absent when the kind has none to change. */
+  reconfigureDetection?(config: DetectionConfig): void;
 }
 
 /**
