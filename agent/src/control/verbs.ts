@@ -77,7 +77,7 @@ export function redactConfig(value: unknown): unknown {
 }
 
 function defineVerb<S extends z.ZodType>(spec: { role: CommandRole; timeless?: boolean; args: S; run(args: z.infer<S>, ctx: VerbContext): VerbOutcome | Promise<VerbOutcome> }): VerbSpec {
-  return { timeless: false, ...spec } as VerbSpec;
+  return { timeless: false, ...spec };
 }
 
 export const VERBS: Readonly<Record<string, VerbSpec>> = {

@@ -96,7 +96,7 @@ export class Verifier {
     if (this.o.keys.size === 0) return refuse('commands-off', 'commands are off on this unit (no commands.keys configured)', nonce, verb);
     const key = this.o.keys.get(signed.keyId);
     if (!key) return refuse('unknown-key', `no hub key "${signed.keyId}" is configured on this unit`, nonce, verb);
-    let good = false;
+    let good: boolean;
     try {
       good = signed.signature.length === 64 && verifySignature(null, signed.body, key.key, signed.signature);
     } catch {

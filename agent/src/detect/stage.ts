@@ -159,7 +159,7 @@ export class DetectionStage {
    * stay as started (the scan assembler is built with them).
    */
   reconfigure(config: DetectionConfig): void {
-    this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn } as DetectionConfig;
+    this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn };
     if (this.geometry) this.setGeometry(this.geometry);
   }
 
