@@ -94,6 +94,7 @@ async function sendCommand(o: Omit<CommandFlags, 'args'> & { verb: string; args:
   if (o.username) options.username = o.username;
   if (o.passwordEnv) options.password = process.env[o.passwordEnv];
   const client = await mqtt.connectAsync(o.url, options);
+  (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
   try {
     return await new Promise<CommandAnswer>((resolve, reject) => {
       let sentAt = 0;

@@ -22,6 +22,8 @@ import { ROLE_RANK, VERBS, type ControlTarget } from './verbs.js';
 
 export interface CommandSink {
   append<K extends RecordKind>(kind: K, body: RecordBodies[K]): number;
+  /** Commits the open group now: an answer does not wait for the group commit (up to 50 ms). */
+  flush?(): void;
 }
 
 export interface CommandStageOptions {
@@ -150,9 +152,12 @@ export class CommandStage implements CommandPort {
   private answer(body: CommandResultBody, route: AnswerRoute): void {
     if (!this.running) return;
     const seq = this.o.sink.append('commandResult', body);
-    if (route.responseTopic === undefined) return;
-    this.routes.set(seq, route);
-    if (this.routes.size > MAX_ROUTES) this.routes.delete(this.routes.keys().next().value!);
+    if (route.responseTopic !== undefined) {
+      this.routes.set(seq, route);
+      if (this.routes.size > MAX_ROUTES) this.routes.delete(this.routes.keys().next().value!);
+    }
+    // The commit wakes the publisher, which reads the route: kept before it.
+    this.o.sink.flush?.();
   }
 
   /** One timer at the earliest pending deadline; reverts what is due and re-arms. */
