@@ -247,6 +247,12 @@ export class Agent {
         return true;
       },
       hasLiveTracker: () => false,
+      tapInput: (id, tap) => {
+        const s = sensor(id);
+        if (!s?.tapInput) return false;
+        s.tapInput(tap);
+        return true;
+      },
       restartSensor: async (id) => {
         const s = sensor(id);
         if (!s) return false;

@@ -17,6 +17,8 @@ import { loadHubKeys } from './keys.js';
 import { NonceStore } from './nonces.js';
 import type { OverrideEvent, Overrides } from './overrides.js';
 import { SettingsChanges } from './settings.js';
+import { Recorder } from './recorder.js';
+import { OutcomeError } from './sensor-config.js';
 import { RateLimit, Verifier, type RefusalCode } from './verify.js';
 import { ROLE_RANK, VERBS, type ControlTarget } from './verbs.js';
 
@@ -60,6 +62,7 @@ export class CommandStage implements CommandPort {
   private readonly log: Logger;
   private readonly timers: Timers;
   private readonly settings: SettingsChanges;
+  private readonly recorder: Recorder;
   private verifier: Verifier | undefined;
   private revertTimer: TimerHandle | undefined;
   private running = false;
@@ -67,6 +70,7 @@ export class CommandStage implements CommandPort {
   constructor(private readonly o: CommandStageOptions) {
     this.log = o.logger;
     this.timers = o.timers ?? systemTimers;
+    this.recorder = new Recorder({ dataDir: o.dataDir, maxBytes: o.config.recordMaxBytes, target: { tap: (s, t) => o.target.tapInput(s, t) }, logger: o.logger, ...(o.timers ? { timers: o.timers } : {}) });
     this.settings = new SettingsChanges({ overrides: o.overrides, target: o.target, clock: o.clock, onChanged: () => this.scheduleRevert() });
   }
 
@@ -97,6 +101,7 @@ export class CommandStage implements CommandPort {
 
   stop(): void {
     this.running = false;
+    this.recorder.stop();
     if (this.revertTimer) this.timers.clearTimeout(this.revertTimer);
     this.revertTimer = undefined;
   }
@@ -124,7 +129,7 @@ export class CommandStage implements CommandPort {
     }
     const args = spec.args.safeParse(json);
     if (!args.success) return this.refuse('bad-args', args.error.issues.map((i) => `${i.path.join('.') || 'args'}: ${i.message}`).join('; '), v.nonce, verb, route);
-    const ctx = { target: this.o.target, settings: this.settings, nonce: v.nonce, unit: this.o.unit, wallMs, clockSynced: v.clockSynced };
+    const ctx = { target: this.o.target, settings: this.settings, recorder: this.recorder, nonce: v.nonce, unit: this.o.unit, wallMs, clockSynced: v.clockSynced };
     this.log.info({ verb, keyId: v.key.id, nonce: v.nonce }, 'command accepted');
     void Promise.resolve()
       .then(() => spec.run(args.data as never, ctx))
@@ -137,7 +142,8 @@ export class CommandStage implements CommandPort {
           if (err instanceof RangeError) return this.refuse('bad-args', err.message, v.nonce, verb, route);
           this.counters.errors++;
           this.log.error({ err, verb }, 'command failed');
-          this.answer({ nonce: v.nonce, verb, status: 'error', code: isLookoutError(err) ? err.code : 'E_COMMAND', reason: (err as Error)?.message ?? String(err) }, route);
+          const result = err instanceof OutcomeError ? { result: err.result } : {};
+          this.answer({ nonce: v.nonce, verb, status: 'error', code: isLookoutError(err) ? err.code : 'E_COMMAND', reason: (err as Error)?.message ?? String(err), ...result }, route);
         },
       );
   }

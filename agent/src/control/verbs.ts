@@ -5,7 +5,10 @@
  */
 import { z } from 'zod';
 import type { LookoutConfig } from '../config/schema.js';
+import type { ReceiveTime } from '../io/types.js';
 import type { CommandRole } from './config.js';
+import type { Recorder } from './recorder.js';
+import { sendSensorConfig } from './sensor-config.js';
 
 export interface VerbOutcome {
   /** What was done, in a sentence. */
@@ -29,6 +32,8 @@ export interface ControlTarget {
   hasLiveTracker(): boolean;
   /** Closes and reopens a sensor's input; false when the sensor is unknown. */
   restartSensor(sensorId: string): Promise<boolean>;
+  /** Installs (undefined: removes) a tap on a sensor's raw input; false when it has none. */
+  tapInput(sensorId: string, tap: ((chunk: Uint8Array, rx: ReceiveTime) => void) | undefined): boolean;
 }
 
 /** The verbs that change settings and wait for a confirm: handled by the stage (overrides). */
@@ -52,6 +57,7 @@ export type ConfirmArgs = z.infer<typeof confirmArgs>;
 export interface VerbContext {
   target: ControlTarget;
   settings: SettingsVerbs;
+  recorder: Recorder;
   nonce: string;
   unit: string;
   wallMs: number;
@@ -117,6 +123,33 @@ export const VERBS: Readonly<Record<string, VerbSpec>> = {
       if (!(await c.target.restartSensor(a.sensor))) throw new RangeError(`no sensor "${a.sensor}" on this unit (${c.target.sensorIds().join(', ')})`);
       return { reason: `sensor ${a.sensor}: input closed and reopened` };
     },
+  }),
+  'record-start': defineVerb({
+    role: 'operator',
+    args: z.object({ sensor: z.string().min(1), seconds: z.number().int().min(1).max(3600) }).strict(),
+    run: (a, c) => {
+      const r = c.recorder.start(a.sensor, a.seconds, c.wallMs);
+      return { reason: `recording ${a.sensor} for ${a.seconds} s (at most ${r.maxBytes} bytes) into ${r.file}`, result: { ...r, seconds: a.seconds } };
+    },
+  }),
+  'record-stop': defineVerb({
+    role: 'operator',
+    args: z.object({ sensor: z.string().min(1).optional() }).strict(),
+    run: (a, c) => {
+      const stopped = c.recorder.stop(a.sensor);
+      return { reason: stopped.length === 0 ? 'nothing was being recorded' : `stopped ${stopped.length} recording(s)`, result: { stopped } };
+    },
+  }),
+  'send-sensor-config': defineVerb({
+    role: 'operator',
+    args: z
+      .object({
+        sensor: z.string().min(1),
+        // eslint-disable-next-line no-control-regex -- one CLI line each: no control characters
+        lines: z.array(z.string().min(1).max(256).regex(/^[^\u0000-\u001f\u007f]+$/, 'one line of printable text')).min(1).max(200),
+      })
+      .strict(),
+    run: (a, c) => sendSensorConfig(c.target.config(), a.sensor, a.lines),
   }),
 };
 

@@ -1,6 +1,6 @@
 /**
- * The checks every command passes before anything runs, cheapest first: size and rate before
- * any decoding or cryptography, the signature before anything the body says is believed, then
+ * The checks every command passes before anything runs, cheapest first: size, decoding and rate
+ * before any cryptography, the signature before anything the body says is believed, then
  * the unit, the clock, the time window and the nonce. The verb, role and argument checks follow
  * in the stage (verbs.ts). A failed check is a refusal with a stable code and a sentence.
  */
@@ -82,7 +82,6 @@ export class Verifier {
   check(payload: Uint8Array, wallMs: number, monoMs: number): Verified | Refusal {
     const refuse = (code: RefusalCode, reason: string, nonce = '', verb = ''): Refusal => ({ ok: false, code, reason, nonce, verb });
     if (payload.length > MAX_COMMAND_BYTES) return refuse('too-large', `the payload is ${payload.length} bytes; a command is at most ${MAX_COMMAND_BYTES}`);
-    if (!this.o.rate.take(monoMs)) return refuse('rate', 'commands arrive faster than commands.rate allows; this one was not read');
     let signed;
     let command: CommandMessage;
     try {
@@ -93,6 +92,8 @@ export class Verifier {
     }
     const nonce = Buffer.from(command.nonce).toString('hex');
     const verb = command.verb;
+    // After decoding (cheap, and the answer can name the nonce the hub waits for), before any cryptography.
+    if (!this.o.rate.take(monoMs)) return refuse('rate', 'commands arrive faster than commands.rate allows; not executed', nonce, verb);
     if (this.o.keys.size === 0) return refuse('commands-off', 'commands are off on this unit (no commands.keys configured)', nonce, verb);
     const key = this.o.keys.get(signed.keyId);
     if (!key) return refuse('unknown-key', `no hub key "${signed.keyId}" is configured on this unit`, nonce, verb);

@@ -52,6 +52,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     capabilities: cat240Kind.capabilities,
     site: siteOf(radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters() }),
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
     // Detection holds the open sector and the open plots: stopping it processes them.

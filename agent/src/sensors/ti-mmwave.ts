@@ -100,6 +100,7 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     capabilities: tiMmwaveKind.capabilities,
     site: siteOf(sensor.radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...counters, ...placement.counters() }),
     stages: [...configure, ...input.stages],
   };
