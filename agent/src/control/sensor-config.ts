@@ -6,7 +6,6 @@
 import { isLookoutError, LookoutError } from '../errors.js';
 import { configureTiSensor, type CfgProgress, type ConfigureTiSensorOptions } from '../protocols/ti-mmwave/config-port.js';
 import type { LookoutConfig } from '../config/schema.js';
-import type { VerbOutcome } from './verbs.js';
 
 /** A failure that still carries what was done (the lines answered before it). */
 export class OutcomeError extends LookoutError {
@@ -18,7 +17,7 @@ export class OutcomeError extends LookoutError {
   }
 }
 
-export async function sendSensorConfig(config: LookoutConfig, sensor: string, lines: readonly string[], openPort?: ConfigureTiSensorOptions['openPort']): Promise<VerbOutcome> {
+export async function sendSensorConfig(config: LookoutConfig, sensor: string, lines: readonly string[], openPort?: ConfigureTiSensorOptions['openPort']): Promise<{ reason: string; result: unknown }> {
   const s = config.sensors.find((x) => x.id === sensor);
   if (!s) throw new RangeError(`no sensor "${sensor}" on this unit`);
   const port = 'tiConfig' in s ? s.tiConfig : undefined;
