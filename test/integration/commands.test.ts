@@ -11,7 +11,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import mqtt from 'mqtt';
+import { runTail } from '../../agent/src/cli/tail.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCommandResult, signCommand, type CommandResultBody } from '../../agent/src/hub/commands.js';
 import { commandTopic, commandResultTopic } from '../../agent/src/wire/topics.js';
@@ -170,8 +172,19 @@ describe('signed commands (real mosquitto with ACLs, two lookout run processes)'
     expect(birth?.kind === 'birth' && birth.body.capabilities).toContain('commands');
   });
 
-  it('ping through lookout command: ok, exit 0, answered on its response topic', async () => {
+  it('ping through lookout command: ok, exit 0, answered on its response topic; lookout tail prints the answer', async () => {
+    // `lookout tail`'s own code, in this process to know when it has subscribed.
+    const out = new PassThrough();
+    let printed = '';
+    out.on('data', (b: Buffer) => (printed += b.toString()));
+    let ready!: () => void;
+    const subscribed = new Promise<void>((r) => (ready = r));
+    const tail = runTail({ url: broker.url, username: 'hub', unit: A, kinds: 'commandResult', count: 1, duration: 30, statsInterval: 10, gapTimeout: 10, protocolVersion: 5, onReady: ready }, out, new PassThrough());
+    await subscribed;
     const { code, answer } = await command(A, 'ping');
+    expect(await tail).toEqual({ connected: true });
+    const line = JSON.parse(printed.trim().split('\n')[0]) as { kind: string; body: Record<string, unknown> };
+    expect(line).toMatchObject({ kind: 'commandResult', body: { nonce: answer.nonce, verb: 'ping', status: 'ok', reason: 'pong' } });
     expect(code).toBe(0);
     expect(answer).toMatchObject({ status: 'ok', verb: 'ping', result: { unit: A, clockSynced: true } });
     // The hub's tail sees the answer as a commandResult record (its response topic lies under the unit's answers).
