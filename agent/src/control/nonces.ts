@@ -4,7 +4,8 @@
  * temporary file, fsync, rename) at each new nonce: at most maxTtl x rate entries (1,800 with
  * the defaults, about 90 KB), and a command is rare.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 
 export class NonceStore {
@@ -44,6 +45,7 @@ export class NonceStore {
   remember(nonceHex: string, expiresAtMs: number, nowMs: number): void {
     for (const [n, e] of this.seen) if (e <= nowMs) this.seen.delete(n);
     this.seen.set(nonceHex, expiresAtMs);
+    mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
     try {

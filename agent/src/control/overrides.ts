@@ -6,7 +6,8 @@
  * confirmed change), also across a restart (a deadline already past at start reverts before
  * anything runs).
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Logger } from 'pino';
 import { mergeConfig } from '../config/load.js';
 import { configSchema, type LookoutConfig } from '../config/schema.js';
@@ -70,14 +71,16 @@ export class Overrides {
     }
     for (const e of list) this.entries.set(keyOf(e.area, e.target), e);
     const reverted = this.expire(nowMs, false);
+    let dropped = 0;
     for (const [k, e] of this.entries) {
       const check = this.validate(e.area, e.target, e.partial, false);
       if (!check.ok) {
         this.log.error({ area: e.area, target: e.target, problem: check.problem }, 'commands: an override no longer fits the configuration file; dropped');
         this.entries.delete(k);
+        dropped++;
       }
     }
-    this.save();
+    if (reverted.length > 0 || dropped > 0) this.save();
     return reverted;
   }
 
@@ -146,6 +149,7 @@ export class Overrides {
   }
 
   private save(): void {
+    mkdirSync(dirname(this.path), { recursive: true });
     const tmp = `${this.path}.tmp`;
     const fd = openSync(tmp, 'w', 0o600);
     try {
