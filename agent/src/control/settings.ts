@@ -47,6 +47,7 @@ export class SettingsChanges implements SettingsVerbs {
     if (events.length === 0) return events;
     const config = this.o.overrides.effective();
     for (const e of events) if (e.area === 'detection') this.o.target.applyDetection(e.target, config);
+    this.o.target.rebirth(); // the birth's config hash is the effective configuration's
     return events;
   }
 
@@ -54,6 +55,7 @@ export class SettingsChanges implements SettingsVerbs {
     const deadlineWallMs = this.o.clock.wallMs() + seconds * 1000;
     this.o.overrides.propose(area, target, partial, nonce, deadlineWallMs);
     this.o.onChanged();
+    this.o.target.rebirth(); // the birth's config hash is the effective configuration's
     return {
       reason: `${what}; reverts at ${new Date(deadlineWallMs).toISOString()} unless confirm {"nonce":"${nonce}"} arrives first`,
       result: { area, target, override: partial, confirmNonce: nonce, revertsAtMs: deadlineWallMs },

@@ -79,7 +79,7 @@ const SECRET_KEY = /(^password$|secret|token|KeyHex$|passphrase)/i;
 export function redactConfig(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactConfig);
   if (!value || typeof value !== 'object') return value;
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== undefined ? '[redacted]' : redactConfig(v)]));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && !/(File|Env)$/.test(k) && v !== undefined ? '[redacted]' : redactConfig(v)]));
 }
 
 function defineVerb<S extends z.ZodType>(spec: { role: CommandRole; timeless?: boolean; args: S; run(args: z.infer<S>, ctx: VerbContext): VerbOutcome | Promise<VerbOutcome> }): VerbSpec {
