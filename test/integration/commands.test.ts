@@ -282,6 +282,8 @@ describe('signed commands (real mosquitto with ACLs, two lookout run processes)'
     expect((await detectionOf(A)) as Record<string, unknown>).not.toHaveProperty('scale');
     const reverted = hubA.records.length;
     await waitUntil(() => statusRecords(hubA, reverted).filter((r) => r.body.plotsPerScan > 0).length >= 2, 60_000, 'plots back after the revert');
+    const per = (from: number, to?: number): number[] => statusRecords(hubA, from).slice(0, to === undefined ? undefined : statusRecords(hubA, from).length - statusRecords(hubA, to).length).map((r) => r.body.plotsPerScan);
+    console.log(`plots per turn (status records): before ${JSON.stringify(before.slice(-3))}, with scale 1e12 ${JSON.stringify(per(mark, reverted).slice(-3))}, after the revert ${JSON.stringify(per(reverted).slice(-3))}`);
     // Confirming too late is refused as bad args: nothing is pending.
     const late = await command(A, 'confirm', { nonce: set.answer.nonce });
     expect(late.answer).toMatchObject({ status: 'refused', code: 'bad-args' });
