@@ -6,12 +6,13 @@
  * {"status", "reason", "result", "verb", "code", "nonce", "seq", "ms"} and exits 0 only when ok
  * (1 refused, error or no answer in time).
  */
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, randomBytes, type KeyObject } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import mqtt from 'mqtt';
 import type { Command } from 'commander';
 import { EXIT_FAILURE, EXIT_OK, parseBrokerUrlOption, parseIntOption, parseNumberOption, UsageError, writeJsonLine, type CliContext } from './common.js';
 import { decodeCommandResult, signCommand } from '../hub/commands.js';
+import { LookoutError } from '../errors.js';
 import { commandTopic, commandResultTopic } from '../wire/topics.js';
 
 interface CommandFlags {
@@ -34,7 +35,7 @@ export function register(program: Command, ctx: CliContext): void {
   program
     .command('command')
     .description('sign a command, send it to a unit and print its answer as one JSON line (exit 0 only when ok)')
-    .argument('<verb>', 'ping | get-status | get-config | rebirth | set-log-level | set-detection | confirm | set-tracker | restart-sensor')
+    .argument('<verb>', 'ping | get-status | get-config | rebirth | set-log-level | set-detection | confirm | set-tracker | restart-sensor | record-start | record-stop | send-sensor-config (docs/commands.md)')
     .requiredOption('--url <url>', 'broker URL', parseBrokerUrlOption('--url'))
     .requiredOption('--unit <id>', 'the unit to command')
     .requiredOption('--key <file>', 'the hub\'s Ed25519 private key (PREFIX.key of lookout keygen)')
@@ -57,12 +58,13 @@ export function register(program: Command, ctx: CliContext): void {
           throw new UsageError(`--args must be JSON: ${(err as Error).message}`);
         }
       }
-      let privateKey: Buffer;
+      let privateKey: KeyObject;
       try {
-        privateKey = readFileSync(flags.key);
+        privateKey = createPrivateKey(readFileSync(flags.key));
       } catch (err) {
-        throw new UsageError(`--key: cannot read ${flags.key}: ${(err as Error).message}`);
+        throw new UsageError(`--key: ${flags.key} is not a readable private key (PKCS#8 PEM from lookout keygen): ${(err as Error).message}`);
       }
+      if (privateKey.asymmetricKeyType !== 'ed25519') throw new UsageError(`--key: ${flags.key} holds a ${privateKey.asymmetricKeyType ?? 'unknown'} key; commands are signed with Ed25519 (lookout keygen)`);
       const answer = await sendCommand({ ...flags, verb, args, privateKey });
       writeJsonLine(ctx.stdout, answer);
       ctx.exitCode = answer.status === 'ok' ? EXIT_OK : EXIT_FAILURE;
@@ -82,7 +84,7 @@ export interface CommandAnswer {
   ms?: number;
 }
 
-async function sendCommand(o: Omit<CommandFlags, 'args'> & { verb: string; args: unknown; privateKey: Buffer }): Promise<CommandAnswer> {
+async function sendCommand(o: Omit<CommandFlags, 'args'> & { verb: string; args: unknown; privateKey: KeyObject }): Promise<CommandAnswer> {
   const clientId = `lookout-command-${randomBytes(6).toString('hex')}`;
   const responseTopic = `${commandResultTopic(o.unit)}/${clientId}`;
   const signed = signCommand({ unit: o.unit, verb: o.verb, args: o.args, keyId: o.keyId, privateKey: o.privateKey, ttlMs: o.ttlSeconds * 1000 });
@@ -93,7 +95,12 @@ async function sendCommand(o: Omit<CommandFlags, 'args'> & { verb: string; args:
   if (o.clientKey) options.key = readFileSync(o.clientKey);
   if (o.username) options.username = o.username;
   if (o.passwordEnv) options.password = process.env[o.passwordEnv];
-  const client = await mqtt.connectAsync(o.url, options);
+  let client: mqtt.MqttClient;
+  try {
+    client = await mqtt.connectAsync(o.url, options);
+  } catch (err) {
+    throw new LookoutError('E_MQTT', `cannot reach the broker at ${o.url}: ${(err as Error).message}`, { cause: err });
+  }
   (client.stream as { setNoDelay?: (on: boolean) => void } | undefined)?.setNoDelay?.(true);
   try {
     return await new Promise<CommandAnswer>((resolve, reject) => {
