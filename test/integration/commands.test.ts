@@ -304,4 +304,17 @@ describe('signed commands (real mosquitto with ACLs, two lookout run processes)'
     // Well past the 30 s it had to be confirmed in, nothing reverted it.
     expect(hubA.records.some((r) => r.kind === 'alerts' && r.body.code === 'COMMAND_REVERTED' && r.body.details?.nonce === set.answer.nonce)).toBe(false);
   }, 240_000);
+
+  it('a change whose deadline passes while the agent is down is reverted at start, and said so', async () => {
+    const set = await command(A, 'set-detection', { sensor: 'radar1', detection: { scale: 5 }, confirmWithinSeconds: 5 });
+    expect(set.answer.status, set.answer.reason).toBe('ok');
+    const revertsAtMs = (set.answer.result as { revertsAtMs: number }).revertsAtMs;
+    expect((await agentA.stop('SIGTERM')).code).toBe(0);
+    await waitUntil(() => Date.now() > revertsAtMs, 20_000, 'the deadline passing while the agent is down');
+    agentA = startAgentA();
+    await waitUntil(() => agentA.stderr().includes('listening for commands'), 30_000, 'unit A back');
+    // Back to the confirmed override of the test before, not the pending one.
+    expect(await detectionOf(A)).toMatchObject({ scale: 1e12 });
+    await waitUntil(() => hubA.records.some((r) => r.kind === 'alerts' && r.body.code === 'COMMAND_REVERTED' && r.body.details?.nonce === set.answer.nonce), 20_000, 'the revert alert after the restart');
+  }, 90_000);
 });
