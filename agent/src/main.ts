@@ -13,6 +13,7 @@ import { StatusReporter } from './ops/status.js';
 import { Service } from './ops/service.js';
 import type { SysCalls } from './ops/sys.js';
 import { buildSensor } from './sensors/index.js';
+import { PlotWindow } from './sensors/plot-window.js';
 import { buildNav, type NavRuntime } from './sensors/nav.js';
 import type { Runtime, SensorRuntime, Stage } from './sensors/types.js';
 import { CommandStage } from './control/stage.js';
@@ -70,6 +71,7 @@ export class Agent {
   private publisher!: Publisher;
   private kernels!: DetectorKernels;
   private service: Service | undefined;
+  private plotWindow: PlotWindow | undefined;
   private readonly clock: Clock;
   private readonly log: Logger;
   private startedMs = 0;
@@ -152,13 +154,18 @@ export class Agent {
       this.nav = buildNav(config.nav, { logger: this.log.child({ stage: 'nav', protocol: config.nav.protocol }), sink: this.outbox, clock: this.clock });
       this.stages.push(...this.nav.stages);
     }
+    // Plots of a sensor within outbox.plotWindowMs share one record; stopped after the sensors, so it flushes last.
+    const plotWindow = new PlotWindow(this.outbox, config.outbox.plotWindowMs);
+    this.plotWindow = plotWindow;
+    this.stages.push(plotWindow);
     for (const sensor of config.sensors) {
       const runtime = buildSensor({
         sensor,
         logger: this.log.child({ stage: 'sensor', sensor: sensor.id }),
-        sink: this.outbox,
+        sink: plotWindow,
         kernels: this.kernels,
         clock: this.clock,
+        tracker: config.tracker,
         ...(this.nav ? { platform: this.nav.poses } : {}),
         onInputEnd: () => {
           this.inputsEnded.add(sensor.id);
@@ -330,6 +337,7 @@ export class Agent {
     await until(() => this.sensors.every((s) => this.inputsEnded.has(s.id)), this.inputEnd, 2 ** 31 - 1);
     if (abort?.aborted) return this.outbox.depth === 0;
     for (const r of this.runtimes) await r.flush?.();
+    this.plotWindow?.flush();
     this.outbox.flush();
     return until(() => this.outbox.depth === 0, this.committed, timeoutMs);
   }

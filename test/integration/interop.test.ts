@@ -68,7 +68,7 @@ describe('interop with a Python hub from Debian packages', () => {
     execFileSync('protoc', [`--python_out=${gen}`, '-I', join(REPO_ROOT, 'proto'), join(REPO_ROOT, 'proto/lookout/v1/lookout.proto')]);
 
     const plotsBatches = 6;
-    const expected = plotsBatches * 2 + 1 + 10 + 3 + 1 + 1; // plots + status per turn, drone plots, alerts, tracks, gap, last status
+    const expected = plotsBatches * 2 + 1 + 10 + 3 + 2 + 1 + 1; // plots + status per turn, drone plots, alerts, ARPA tracks, tracker tracks, gap, last status
     py = spawn(PYTHON, [join(REPO_ROOT, 'test/interop/hub.py'), '--gen', gen, '--port', String(broker.port), '--count', String(expected), '--duration', '60'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let pyErr = '';
     py.stderr!.on('data', (b: Buffer) => (pyErr += b.toString()));
@@ -110,7 +110,17 @@ describe('interop with a Python hub from Debian packages', () => {
     }
     outbox.append('plots', { sensor: 'drone', plots: busyTurnPlots({ plots: 10, seed: 99 }).map((p, k) => ({ ...p, latitude: 43.1 + k * 1e-4, longitude: 5.2 - k * 1e-4 })) });
     for (let i = 0; i < 10; i++) outbox.append('alerts', { severity: i % 2 ? 'warning' : 'critical', code: `T${i}`, message: `alert ${i}`, details: { i: String(i) } });
-    for (let i = 0; i < 3; i++) outbox.append('tracks', { sensor: 'radar1', tracks: [{ id: i, timeMs: 1_790_000_000_000, latitude: 43.3, longitude: 5.4, speedMetresPerSecond: 5.5, courseDegrees: 90, rangeMetres: 1500.2, bearingDegrees: 45, hits: 7, status: 1 }] });
+    for (let i = 0; i < 3; i++) outbox.append('tracks', { sensor: 'radar1', ...(i === 2 ? { source: 'arpa' as const } : {}), tracks: [{ id: i, timeMs: 1_790_000_000_000, latitude: 43.3, longitude: 5.4, speedMetresPerSecond: 5.5, courseDegrees: 90, rangeMetres: 1500.2, bearingDegrees: 45, hits: 7, status: 1 }] });
+    // Lookout's tracker, column-wise: CPA on a closing track, ended ids, one batch at several times.
+    outbox.append('tracks', {
+      sensor: 'radar1',
+      source: 'tracker',
+      scan: 77,
+      origin,
+      tracks: Array.from({ length: 40 }, (_, k) => ({ id: 10 + 3 * k, timeMs: 1_790_000_000_000, latitude: 43.3 + k * 1e-3, longitude: 5.37 - k * 7e-4, speedMetresPerSecond: k * 0.37, courseDegrees: (k * 47.3) % 360, status: k % 3, moving: k % 2 === 0, ...(k % 4 === 0 ? { cpaMetres: 100 + k * 9.6, tcpaSeconds: 30 + k, cpaAlert: k < 10 } : {}) })),
+      deleted: [3, 8],
+    });
+    outbox.append('tracks', { sensor: 'mmw', source: 'tracker', scan: 5, tracks: [{ id: 1, timeMs: 1_790_000_000_010.5, latitude: -33.9, longitude: -70.6, speedMetresPerSecond: 1, courseDegrees: 10, status: 1, moving: true }, { id: 2, timeMs: 1_790_000_000_020, latitude: -33.91, longitude: -70.61, speedMetresPerSecond: 0, courseDegrees: 0, status: 2, moving: false }] });
     outbox.append('gap', { ranges: [[1000, 1002]], reason: 'quota', count: 3, kinds: ['status'] });
     outbox.append('status', { spokesPerSecond: 0, plotsPerScan: 0, outboxDepth: 0, outboxBytes: 0, published: 0, dropped: 0, thinned: 0, uptimeSeconds: 0 });
 

@@ -130,6 +130,56 @@ def plots_body(m):
     return body
 
 
+TRACK_SOURCE = {1: "arpa", 2: "tracker"}
+
+
+def tracks_body(t):
+    """Row-wise ARPA targets, or the column-wise batch of Lookout's tracker (source 2), per the .proto."""
+    if t.source != 2:
+        body = {"sensor": t.sensor, "tracks": [{"id": k.id, "timeMs": k.time_us / 1000, "latitude": k.lat_e7 / 1e7, "longitude": k.lon_e7 / 1e7,
+                                                 "speedMetresPerSecond": k.speed_cms / 100, "courseDegrees": k.course_b16 * 360 / 65536,
+                                                 "rangeMetres": k.range_dm / 10, "bearingDegrees": k.bearing_b16 * 360 / 65536,
+                                                 "hits": k.hits, "status": k.status} for k in t.tracks]}
+        if t.source in TRACK_SOURCE:
+            body["source"] = TRACK_SOURCE[t.source]
+        return body
+    n = len(t.id_delta)
+    for col in (t.lat_delta_e7, t.lon_delta_e7, t.speed_dms, t.course_b12, t.flags):
+        if len(col) != n:
+            raise ValueError("track batch columns of different lengths")
+    times = list(t.time_delta_100us)
+    if len(times) not in (0, n):
+        raise ValueError("track batch time column of the wrong length")
+    if len(t.cpa_m) != sum(1 for f in t.flags if f & 0x10) or len(t.tcpa_s) != len(t.cpa_m):
+        raise ValueError("track batch CPA columns do not match the flags")
+    tracks = []
+    tt, ident, la, lo, c = 0, 0, t.origin_lat_e7, t.origin_lon_e7, 0
+    for i in range(n):
+        tt += times[i] if times else 0
+        ident += t.id_delta[i]
+        la += t.lat_delta_e7[i]
+        lo += t.lon_delta_e7[i]
+        f = t.flags[i]
+        k = {"id": ident, "timeMs": (t.base_time_us + tt * 100) / 1000, "latitude": la / 1e7, "longitude": lo / 1e7,
+             "speedMetresPerSecond": t.speed_dms[i] / 10, "courseDegrees": t.course_b12[i] * 360 / 4096,
+             "status": f & 0x3, "moving": bool(f & 0x4), "cpaAlert": bool(f & 0x8)}
+        if f & 0x10:
+            k["cpaMetres"] = t.cpa_m[c]
+            k["tcpaSeconds"] = t.tcpa_s[c]
+            c += 1
+        tracks.append(k)
+    body = {"sensor": t.sensor, "source": "tracker", "scan": t.scan, "tracks": tracks}
+    if t.origin_lat_e7 or t.origin_lon_e7:
+        body["origin"] = {"latitude": t.origin_lat_e7 / 1e7, "longitude": t.origin_lon_e7 / 1e7}
+    if len(t.deleted_id_delta) > 0:
+        d, deleted = 0, []
+        for v in t.deleted_id_delta:
+            d += v
+            deleted.append(d)
+        body["deleted"] = deleted
+    return body
+
+
 def body_of(env):
     which = env.WhichOneof("body")
     if which == "plots":
@@ -143,11 +193,7 @@ def body_of(env):
     if which == "state":
         return {"online": env.state.online, "sinceMs": env.state.since_us / 1000}
     if which == "tracks":
-        t = env.tracks
-        return {"sensor": t.sensor, "tracks": [{"id": k.id, "timeMs": k.time_us / 1000, "latitude": k.lat_e7 / 1e7, "longitude": k.lon_e7 / 1e7,
-                                                 "speedMetresPerSecond": k.speed_cms / 100, "courseDegrees": k.course_b16 * 360 / 65536,
-                                                 "rangeMetres": k.range_dm / 10, "bearingDegrees": k.bearing_b16 * 360 / 65536,
-                                                 "hits": k.hits, "status": k.status} for k in t.tracks]}
+        return tracks_body(env.tracks)
     if which == "alert":
         a = env.alert
         out = {"severity": SEVERITY.get(a.severity, "info"), "code": a.code, "message": a.message}

@@ -23,7 +23,8 @@ async function runBench(name: BenchName, flags: BenchFlags, out: NodeJS.Writable
     case 'outbox':
       return (await import('../bench/outbox.js')).runOutboxBench({ json }, out);
     case 'track':
-      return (await import('../bench/track.js')).runTrackBench({ json }, out);
+      await (await import('../bench/track.js')).runTrackBench({ json }, out);
+      return (await import('../bench/track-wire.js')).runTrackWireBench({ json }, out);
     case 'scrape':
       return (await import('../bench/scrape.js')).runScrapeBench({ json }, out);
     case 'pipeline':

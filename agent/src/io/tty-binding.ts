@@ -4,6 +4,49 @@ import { SerialPort } from 'serialport';
 
 const readAsync = promisify(read);
 
+/**
+ * On a slow line (a radar's spokes arriving every millisecond or so), a read after a small one
+ * waits until this long after it, so spokes are read a few at a time, not one wake-up each:
+ * about 2.5 spokes at 24 rpm x 2048, so a plot still leaves within its sector. A fast line is
+ * read at once: the kernel holds only so much (a PTY about 64 KiB, a UART's tty 4 KiB), and a
+ * pause while a fast sender fills it loses bytes.
+ */
+export const READ_COALESCE_MS = 3;
+/** A read smaller than this left the line drained. */
+const SMALL_READ_BYTES = 2048;
+/** Above this rate (bytes per ms, 2 MB/s) the line is fast: no pause. */
+const FAST_BYTES_PER_MS = 2000;
+/** The rate is measured over windows of this length (ms). */
+const RATE_WINDOW_MS = 20;
+
+interface ReadPace {
+  windowStart: number;
+  windowBytes: number;
+  fast: boolean;
+  /** When the last small read on a slow line was (performance.now()), or undefined. */
+  smallAt: number | undefined;
+}
+const paces = new WeakMap<object, ReadPace>();
+
+function pace(port: object): ReadPace {
+  let p = paces.get(port);
+  if (!p) paces.set(port, (p = { windowStart: performance.now(), windowBytes: 0, fast: false, smallAt: undefined }));
+  return p;
+}
+
+function noteRead(p: ReadPace, bytes: number, length: number): void {
+  const now = performance.now();
+  p.windowBytes += bytes;
+  if (now - p.windowStart >= RATE_WINDOW_MS) {
+    p.fast = p.windowBytes / (now - p.windowStart) > FAST_BYTES_PER_MS;
+    p.windowStart = now;
+    p.windowBytes = 0;
+  }
+  p.smallAt = !p.fast && bytes < SMALL_READ_BYTES && bytes < length ? now : undefined;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** The part of a unix port binding (@serialport/bindings-cpp's Linux/Darwin) that reading needs. */
 interface UnixPortBinding {
   fd: number | null;
@@ -43,6 +86,11 @@ export class EndOfLineError extends Error {
  * The fd is non-blocking, so "no data yet" is EAGAIN (wait for poll), never 0.
  */
 async function readLine(port: UnixPortBinding, buffer: Buffer, offset: number, length: number): Promise<{ bytesRead: number; buffer: Buffer }> {
+  const p = pace(port);
+  if (p.smallAt !== undefined) {
+    const wait = p.smallAt + READ_COALESCE_MS - performance.now();
+    if (wait > 0) await sleep(wait);
+  }
   for (;;) {
     const fd = port.fd;
     if (!port.isOpen || fd === null) throw canceled();
@@ -60,6 +108,7 @@ async function readLine(port: UnixPortBinding, buffer: Buffer, offset: number, l
       throw err;
     }
     if (bytesRead === 0) throw new EndOfLineError();
+    noteRead(p, bytesRead, length);
     return { bytesRead, buffer };
   }
 }

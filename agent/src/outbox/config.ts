@@ -19,6 +19,13 @@ export const outboxConfigSchema = z
     groupCommitRecords: z.number().int().min(1).max(100_000).default(4096).describe('commit as soon as this many records are open'),
     memoryRingBytes: z.number().int().min(64 * 1024).default(16 * 1024 * 1024).describe('memory that holds the newest records while the disk is full'),
     expirySeconds: outboxExpirySchema.default({}),
+    plotWindowMs: z
+      .number()
+      .int()
+      .min(0)
+      .max(2000)
+      .default(100)
+      .describe('plots of one sensor appended within this window go out as one record: fewer envelopes and MQTT headers per plot on the link, each plot up to this much later (0: one record per sector)'),
   })
   .strict()
   .describe('the SQLite outbox (store and forward)');

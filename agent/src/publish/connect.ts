@@ -101,7 +101,12 @@ export function connectOptions({ unit, mqtt: m, env, will }: ConnectOptionsInput
     will: { topic: will.topic, payload: will.payload, qos: 1, retain: true },
     rejectUnauthorized: true,
   };
-  if (m.protocolVersion === 5) o.properties = { sessionExpiryInterval: 0 };
+  if (m.protocolVersion === 5) {
+    o.properties = { sessionExpiryInterval: 0 };
+    // MQTT 5 topic aliases where the broker allows them (its CONNACK's Topic Alias Maximum): a
+    // topic goes out once per connection, then two bytes of alias (about 23 bytes saved per PUBLISH).
+    o.autoAssignTopicAlias = true;
+  }
   if (m.username !== undefined) o.username = m.username;
   const pw = readSecret(m, env);
   if (pw !== undefined) o.password = pw;

@@ -5,6 +5,8 @@ import { inputSchema } from '../io/config.js';
 import { PROTOCOLS } from '../protocols/registry.js';
 import { connectDecoder } from './byte-pipeline.js';
 import { PlotPlacement, radarSiteSchema, sensorIdSchema, siteOf } from './mount.js';
+import { trackingConfigSchema } from '../track/tracking-config.js';
+import { sensorTracking } from './tracking.js';
 import { defineSensorKind, type SensorContext, type SensorRuntime } from './types.js';
 
 const MISSING_RADAR = 'a cat240 sensor needs the radar position (radar.latitude, radar.longitude)';
@@ -16,6 +18,7 @@ export const cat240SensorSchema = z
     input: inputSchema,
     radar: radarSiteSchema(MISSING_RADAR).describe('where the antenna is and where it points'),
     detection: detectionConfigSchema.default(detectionConfigSchema.parse({})),
+    tracking: trackingConfigSchema.optional().describe("Lookout's tracker on this radar's plots (one scan per antenna turn); absent: plots only"),
   })
   .strict();
 
@@ -26,6 +29,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
   const { sensor, sink } = ctx;
   const radar = sensor.radar;
   const placement = new PlotPlacement(sensor.id, radar, ctx.platform);
+  const tracking = sensorTracking(ctx, { latitude: radar.latitude, longitude: radar.longitude });
   const detection = new DetectionStage({
     config: sensor.detection,
     kernels: ctx.kernels,
@@ -33,11 +37,16 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     radar: { latitude: radar.latitude, longitude: radar.longitude },
     onPlots: (plots) => {
       const body = placement.batch(plots);
-      if (body) sink.append('plots', body);
+      if (!body) return;
+      if (tracking.publishPlots) sink.append('plots', body);
+      tracking.stage?.push(body);
     },
   });
   const decoder = PROTOCOLS.cat240.createDecoder((msg) => {
-    if (msg.type === 'cat240.video') detection.pushSpoke(msg);
+    if (msg.type !== 'cat240.video') return;
+    detection.pushSpoke(msg);
+    // The tracker closes a turn a quarter turn after north, when its last plots are out.
+    tracking.stage?.radarSpoke(detection.counters.turns, msg.startAzimuth / 65536, msg.rx.wallMs);
   });
   const input = connectDecoder({ id: sensor.id, input: sensor.input, logger: ctx.logger, sink, onInputEnd: ctx.onInputEnd }, decoder);
   const detectCounters = (): Record<string, number> => {
@@ -49,23 +58,28 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     id: sensor.id,
     protocol: sensor.protocol,
     type: cat240Kind.type,
-    capabilities: cat240Kind.capabilities,
+    capabilities: tracking.capabilities,
     site: siteOf(radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
     tapInput: (tap) => input.setTap(tap),
-    counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters() }),
+    counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters(), ...tracking.counters() }),
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
-    // Detection holds the open sector and the open plots: stopping it processes them.
-    flush: () => detection.stop(),
+    // Detection holds the open sector and the open plots: stopping it processes them; then the
+    // tracker closes the scans they belong to.
+    flush: async () => {
+      await detection.stop();
+      tracking.stage?.flush();
+    },
     reconfigureDetection: (config) => detection.reconfigure(config),
-    stages: [{ name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() }, ...input.stages],
+    // The tracker stops after detection (stages stop in reverse), so it takes the last plots.
+    stages: [...tracking.stages, { name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() }, ...input.stages],
   };
 }
 
 export const cat240Kind = defineSensorKind({
   protocol: 'cat240',
   type: 'radar',
-  capabilities: ['plots'],
+  capabilities: ['plots', 'tracks'],
   counters: ['detect.spokes', 'detect.plotsLastTurn', 'georef.withoutPose'],
   schema: cat240SensorSchema,
   mount: { needs: 'radar', message: MISSING_RADAR },

@@ -34,7 +34,7 @@ export function buildArpa(ctx: SensorContext<Nmea0183SensorConfig>, options: Arp
   const fusion = new NavFusion({ onPose: (p) => ownShip.push(p) });
   const correlator = new ArpaCorrelator({
     platform: ctx.platform ?? ownShip,
-    onTracks: (tracks) => sink.append('tracks', { sensor: sensor.id, tracks }),
+    onTracks: (tracks) => sink.append('tracks', { sensor: sensor.id, source: 'arpa', tracks }),
     ...(ctx.timer ? { timer: ctx.timer } : {}),
     ...options,
   });

@@ -8,6 +8,8 @@ import { configureTiSensor } from '../protocols/ti-mmwave/config-port.js';
 import { normalizeDegrees } from '../track/geodesy.js';
 import { connectDecoder } from './byte-pipeline.js';
 import { PlotPlacement, radarSiteSchema, sensorIdSchema, siteOf } from './mount.js';
+import { trackingConfigSchema } from '../track/tracking-config.js';
+import { sensorTracking } from './tracking.js';
 import { defineSensorKind, type SensorContext, type SensorRuntime, type Stage } from './types.js';
 
 const DEG = 180 / Math.PI;
@@ -28,6 +30,7 @@ export const tiMmwaveSensorSchema = z
     input: inputSchema,
     radar: radarSiteSchema().optional().describe('the mount: position, northOffsetDegrees = boresight azimuth (else the nav source places it)'),
     tiConfig: tiConfigPortSchema.optional().describe('configure the sensor through its CLI port at start'),
+    tracking: trackingConfigSchema.optional().describe("Lookout's tracker on this sensor's points (one scan per frame); absent: plots only"),
   })
   .strict();
 
@@ -56,13 +59,15 @@ function pointPlot(p: { x: number; y: number; snrDb?: number }, timeMs: number, 
 export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRuntime {
   const { sensor, sink, logger } = ctx;
   const placement = new PlotPlacement(sensor.id, sensor.radar, ctx.platform);
+  const tracking = sensorTracking(ctx, sensor.radar ? { latitude: sensor.radar.latitude, longitude: sensor.radar.longitude } : undefined);
   const counters = { frames: 0, points: 0, configLines: 0, configFailures: 0 };
   const decoder = PROTOCOLS['ti-mmwave'].createDecoder((frame) => {
     counters.frames++;
-    if (frame.points.length === 0) return;
     counters.points += frame.points.length;
-    const body = placement.batch(frame.points.map((p) => pointPlot(p, frame.rx.wallMs, frame.frameNumber)));
-    if (body) sink.append('plots', body);
+    const body = frame.points.length === 0 ? undefined : placement.batch(frame.points.map((p) => pointPlot(p, frame.rx.wallMs, frame.frameNumber)));
+    if (body && tracking.publishPlots) sink.append('plots', body);
+    // Every frame is a scan, an empty one too: a miss for every track.
+    tracking.stage?.pushScan(body, frame.frameNumber, frame.rx.wallMs);
   });
   const input = connectDecoder({ id: sensor.id, input: sensor.input, logger, sink, onInputEnd: ctx.onInputEnd }, decoder);
   const configure: Stage[] = [];
@@ -97,19 +102,19 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     id: sensor.id,
     protocol: sensor.protocol,
     type: tiMmwaveKind.type,
-    capabilities: tiMmwaveKind.capabilities,
+    capabilities: tracking.capabilities,
     site: siteOf(sensor.radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
     tapInput: (tap) => input.setTap(tap),
-    counters: () => ({ ...input.counters(), ...counters, ...placement.counters() }),
-    stages: [...configure, ...input.stages],
+    counters: () => ({ ...input.counters(), ...counters, ...placement.counters(), ...tracking.counters() }),
+    stages: [...tracking.stages, ...configure, ...input.stages],
   };
 }
 
 export const tiMmwaveKind = defineSensorKind({
   protocol: 'ti-mmwave',
   type: 'mmwave-radar',
-  capabilities: ['plots'],
+  capabilities: ['plots', 'tracks'],
   counters: ['frames', 'points', 'configLines', 'configFailures', 'georef.withoutPose'],
   schema: tiMmwaveSensorSchema,
   mount: { needs: 'radar-or-nav', message: 'a ti-mmwave sensor needs its mount (radar.latitude, longitude, northOffsetDegrees = boresight azimuth) or a nav source' },

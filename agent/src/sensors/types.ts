@@ -6,6 +6,7 @@ import type { Clock, ReceiveTime } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
 import type { BatchTimer } from '../track/arpa.js';
 import type { PlatformPose } from '../track/georef.js';
+import type { TrackerConfig } from '../track/tracker/config.js';
 
 /** A long-lived part of the agent. Started in the order built, stopped in reverse. */
 export interface Stage {
@@ -28,6 +29,8 @@ export interface SensorContext<C> {
   clock: Clock;
   /** The platform's pose when the unit has a nav source (a vessel, a drone); absent on a fixed site. */
   platform?: PlatformPose;
+  /** The unit's `tracker:` section, for the sensors whose `tracking:` block runs a tracker (defaults when absent). */
+  tracker?: TrackerConfig;
   /** Timers of the stages that batch (ARPA tracks); the system's when absent. */
   timer?: BatchTimer;
   /** File inputs: the file has been read to the end. */

@@ -12,10 +12,11 @@ export interface AntennaPlacement {
 
 /**
  * Where the platform is at a time, for a moving platform (a vessel or a drone): position and
- * true heading. The nav stage's pose history implements it.
+ * true heading (and speed and course over ground when the source gives them: the tracker's own
+ * ship for CPA). The nav stage's pose history implements it.
  */
 export interface PlatformPose {
-  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; stale: boolean } | undefined;
+  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; stale: boolean; speedMps?: number; courseDegrees?: number } | undefined;
 }
 
 export interface GeoreferenceCounters {

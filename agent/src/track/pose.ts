@@ -122,13 +122,17 @@ export class PoseHistory {
 
   /**
    * The flat view the georeferencer asks for (track/georef.ts `PlatformPose`): position, true
-   * heading when known (absent, not null, when not), and staleness.
+   * heading, speed and course over ground when known (absent, not null, when not), and staleness.
    */
-  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; stale: boolean; ageMs: number } | undefined {
+  poseAt(timeMs: number): { latitude: number; longitude: number; headingDegrees?: number; speedMps?: number; courseDegrees?: number; stale: boolean; ageMs: number } | undefined {
     const r = this.at(timeMs);
     if (r === undefined) return undefined;
-    const { latitude, longitude, headingDegrees } = r.pose;
-    return headingDegrees === null ? { latitude, longitude, stale: r.stale, ageMs: r.ageMs } : { latitude, longitude, headingDegrees, stale: r.stale, ageMs: r.ageMs };
+    const { latitude, longitude, headingDegrees, speedMps, courseDegrees } = r.pose;
+    const out: { latitude: number; longitude: number; headingDegrees?: number; speedMps?: number; courseDegrees?: number; stale: boolean; ageMs: number } = { latitude, longitude, stale: r.stale, ageMs: r.ageMs };
+    if (headingDegrees !== null) out.headingDegrees = headingDegrees;
+    if (speedMps !== null) out.speedMps = speedMps;
+    if (courseDegrees !== null) out.courseDegrees = courseDegrees;
+    return out;
   }
 
   private held(sample: Pose, timeMs: number, ageMs: number): PoseAt {

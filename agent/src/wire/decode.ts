@@ -8,6 +8,7 @@ import { PB_TO_GAP, PB_TO_KIND, PB_TO_SEVERITY } from './codes.js';
 import { decodeCommandResultBody } from './command.js';
 import { b16ToDegrees, fromE7, n64 } from './fixed.js';
 import { plotPosition } from './geo.js';
+import { decodeTrackBatch } from './tracks.js';
 import type { AlertBody, AnyRecord, BirthBody, GapBody, PlotRecord, PlotsBody, RecordBodies, RecordKind, StateBody, StatusBody, TracksBody } from './types.js';
 
 const pb = lookout.v1;
@@ -91,23 +92,7 @@ function decodeState(m: Envelope): StateBody | undefined {
 }
 
 function decodeTracks(m: Envelope): TracksBody | undefined {
-  const t = m.tracks;
-  if (!t) return undefined;
-  return {
-    sensor: t.sensor ?? '',
-    tracks: (t.tracks ?? []).map((k) => ({
-      id: k.id ?? 0,
-      timeMs: n64(k.timeUs) / 1000,
-      latitude: fromE7(k.latE7 ?? 0),
-      longitude: fromE7(k.lonE7 ?? 0),
-      speedMetresPerSecond: (k.speedCms ?? 0) / 100,
-      courseDegrees: b16ToDegrees(k.courseB16 ?? 0),
-      rangeMetres: (k.rangeDm ?? 0) / 10,
-      bearingDegrees: b16ToDegrees(k.bearingB16 ?? 0),
-      hits: k.hits ?? 0,
-      status: k.status ?? 0,
-    })),
-  };
+  return m.tracks ? decodeTrackBatch(m.tracks as lookout.v1.TrackBatch) : undefined;
 }
 
 function decodeAlert(m: Envelope): AlertBody | undefined {

@@ -1,11 +1,12 @@
 /**
  * Records to protobuf bytes (`proto/lookout/v1/lookout.proto`): one small encoder per record
- * kind, in a table keyed by kind; plot batches column-wise with delta coding.
+ * kind, in a table keyed by kind; plot batches column-wise with delta coding (tracks: wire/tracks.ts).
  */
 import { lookout } from './gen/lookout.js';
 import { GAP_TO_PB, KIND_TO_PB, SEVERITY_TO_PB } from './codes.js';
 import { encodeCommandResult } from './command.js';
 import { clampInt32, degreesToB16, powerToDb, toE7, wrapB16Delta } from './fixed.js';
+import { encodeTrackBatch } from './tracks.js';
 import { isRecordKind, type AlertBody, type BirthBody, type GapBody, type LookoutRecord, type PlotsBody, type RecordBodies, type RecordKind, type StateBody, type StatusBody, type TracksBody } from './types.js';
 
 const pb = lookout.v1;
@@ -112,23 +113,7 @@ function encodeState(s: StateBody): EnvelopeBody {
 }
 
 function encodeTracks(t: TracksBody): EnvelopeBody {
-  return {
-    tracks: {
-      sensor: t.sensor,
-      tracks: t.tracks.map((k) => ({
-        id: k.id,
-        timeUs: Math.round(k.timeMs * 1000),
-        latE7: toE7(k.latitude),
-        lonE7: toE7(k.longitude),
-        speedCms: Math.max(0, Math.round(k.speedMetresPerSecond * 100)),
-        courseB16: degreesToB16(k.courseDegrees),
-        rangeDm: Math.max(0, Math.round(k.rangeMetres * 10)),
-        bearingB16: degreesToB16(k.bearingDegrees),
-        hits: k.hits,
-        status: k.status,
-      })),
-    },
-  };
+  return { tracks: encodeTrackBatch(t) };
 }
 
 function encodeAlert(a: AlertBody): EnvelopeBody {

@@ -88,16 +88,42 @@ export interface TrackRecord {
   longitude: number;
   speedMetresPerSecond: number;
   courseDegrees: number;
-  rangeMetres: number;
-  bearingDegrees: number;
-  hits: number;
+  /** From the sensor (ARPA targets; not sent in Lookout's column-wise tracker batches). */
+  rangeMetres?: number;
+  bearingDegrees?: number;
+  /** Plots associated so far (ARPA targets; not sent in tracker batches). */
+  hits?: number;
   /** 0 tentative, 1 confirmed, 2 coasting, 3 lost. */
   status: number;
+  /** Tracker batches: under way (true) or stationary (false), with hysteresis on the speed. */
+  moving?: boolean;
+  /** Tracker batches, for a closing track: distance (m) and time (s) to the closest point of approach. */
+  cpaMetres?: number;
+  tcpaSeconds?: number;
+  /** Tracker batches: CPA below the alert distance within the alert time. */
+  cpaAlert?: boolean;
 }
+
+/** Who made the tracks: the radar's own ARPA, or Lookout's tracker. */
+export type TrackSource = 'arpa' | 'tracker';
+
+/** Track status codes of `TrackRecord.status`. */
+export const TRACK_STATUS = { tentative: 0, confirmed: 1, coasting: 2, lost: 3 } as const;
 
 export interface TracksBody {
   sensor: string;
   tracks: TrackRecord[];
+  /**
+   * 'tracker': Lookout's tracker, sent column-wise (fixed point, delta-coded: a few bytes per
+   * track); 'arpa' or absent: the radar's targets, row-wise.
+   */
+  source?: TrackSource;
+  /** Tracker batches: the scan (turn or frame) they report. */
+  scan?: number;
+  /** Tracker batches: the sensor's position at the scan (own ship on a moving platform). */
+  origin?: LatLon;
+  /** Tracker batches: ids of the tracks that ended at this scan. */
+  deleted?: number[];
 }
 
 export type AlertSeverity = 'info' | 'warning' | 'critical';

@@ -30,6 +30,9 @@ describe('configuration', () => {
     const example = loadConfigFile(join(REPO_ROOT, 'config/lookout.example.yaml'));
     expect(example.sensors[0]!.detection.pfa).toBe(1e-6);
     expect(example.mqtt.protocolVersion).toBe(5);
+    const radar = example.sensors[0]!;
+    expect(radar.protocol === 'cat240' && radar.tracking).toMatchObject({ enabled: true, publishPlots: false, publishTentative: false });
+    expect(example.tracker.guardZones.map((z) => z.name)).toEqual(['harbour-mouth', 'close-ring']);
     expect(loadConfigFile(join(REPO_ROOT, 'config/demo.yaml')).unit).toBe('demo-01');
   });
 
@@ -44,6 +47,12 @@ describe('configuration', () => {
     const paths = problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['unit', 'sensors.0.protocol', 'sensors.0.input.baud', 'sensors.0.detection.pfa', 'sensors.0.detection.gaurd', 'outbox.maxBytes']));
     expect(problems.find((p) => p.path === 'sensors.0.detection.gaurd')!.message).toMatch(/unknown key/);
+  });
+
+  it("checks a sensor's tracking block and its tracker settings with their key paths", () => {
+    const sensor = { id: 'r', protocol: 'cat240', input: { type: 'udp', port: 4000 }, radar: { latitude: 1, longitude: 2 } };
+    const problems = problemsOf(() => validateConfig({ unit: 'u', sensors: [{ ...sensor, tracking: { enabled: 'yes', settings: { measurement: { rangeCellMetre: 3 } } } }] }));
+    expect(problems.map((p) => p.path).sort()).toEqual(['sensors.0.tracking.enabled', 'sensors.0.tracking.settings.measurement.rangeCellMetre']);
   });
 
   it('asks for the radar position of a video sensor, and refuses duplicate sensor ids', () => {

@@ -7,7 +7,8 @@ import { systemClock } from '../../../agent/src/io/types.js';
 import { cat240Kind } from '../../../agent/src/sensors/cat240.js';
 import { createCat240RadarSim } from '../../../agent/src/sim/cat240.js';
 import { loadRadarScenario } from '../../../agent/src/sim/scenario.js';
-import { inverse } from '../../../agent/src/track/geodesy.js';
+import { destination, inverse } from '../../../agent/src/track/geodesy.js';
+import { encodeLkrRecord } from '../../../agent/src/io/file.js';
 import { endSignal, recordingSink, runToEnd, silent } from '../../helpers/sensor.js';
 
 const coastal = loadRadarScenario('coastal');
@@ -17,6 +18,20 @@ function captureFile(): string {
   const sim = createCat240RadarSim({ scenario: coastal, seed: 7, startWallMs: Date.UTC(2026, 0, 1) });
   const file = join(mkdtempSync(join(tmpdir(), 'lookout-cat240-')), 'coastal.cat240');
   writeFileSync(file, Buffer.concat(Array.from({ length: SPOKES }, () => sim.next()!.bytes)));
+  return file;
+}
+
+/** A timestamped capture (.lkr) of `turns` antenna turns: the spokes keep their simulated times. */
+function timedCapture(turns: number): string {
+  const start = Date.UTC(2026, 0, 1);
+  const sim = createCat240RadarSim({ scenario: coastal, seed: 9, startWallMs: start });
+  const file = join(mkdtempSync(join(tmpdir(), 'lookout-cat240-')), 'coastal.lkr');
+  const chunks: Buffer[] = [];
+  for (let i = 0; i < 2048 * turns; i++) {
+    const step = sim.next()!;
+    chunks.push(encodeLkrRecord(Math.round((start + step.timeS * 1000) * 1000), step.bytes));
+  }
+  writeFileSync(file, Buffer.concat(chunks));
   return file;
 }
 
@@ -87,4 +102,56 @@ describe('the cat240 sensor kind', () => {
     const d = inverse(ship, t1 as { latitude: number; longitude: number });
     expect(Math.abs(d.distanceMetres - t1.rangeMetres)).toBeLessThan(1);
   });
+
+  it('with tracking: spokes → detection → the tracker, one scan per turn; tracks go out, plots stay home unless asked', async () => {
+    const file = timedCapture(7);
+    const base = { id: 'r1', protocol: 'cat240', input: { type: 'file', path: file, format: 'lkr' }, radar: { latitude: coastal.radar.latitude, longitude: coastal.radar.longitude } };
+    for (const publishPlots of [false, true]) {
+      const sensor = cat240Kind.schema.parse({ ...base, tracking: { publishPlots, settings: { measurement: { rangeCellMetres: 7.5, beamWidthDegrees: 1.2 } } } });
+      const sink = recordingSink();
+      const { ended, onInputEnd } = endSignal();
+      const runtime = cat240Kind.build({ sensor, logger: silent, sink, kernels: loadKernels({ logger: silent }), clock: systemClock, onInputEnd });
+      expect(runtime.capabilities).toEqual(publishPlots ? ['plots', 'tracks'] : ['tracks']);
+      expect(runtime.stages.map((s) => s.name).slice(0, 2)).toEqual(['track:r1', 'detect:r1']);
+      await runToEnd(runtime, ended);
+      expect(sink.of('plots').length > 0).toBe(publishPlots);
+      const batches = sink.of('tracks');
+      for (const b of batches) expect(b).toMatchObject({ sensor: 'r1', source: 'tracker', origin: { latitude: coastal.radar.latitude, longitude: coastal.radar.longitude } });
+      // Turns 0..6 closed (the last by the flush at the end of the input), each once.
+      const c = runtime.counters();
+      expect(c['track.scans']).toBe(7);
+      expect(c['track.plots']).toBe(c['detect.plots']);
+      expect(c['track.confirmed']).toBeGreaterThanOrEqual(coastal.targets.length);
+      expect(new Set(batches.map((b) => b.scan)).size).toBe(batches.length);
+      // Every boat has a confirmed track within 100 m of where it is at the last batch's time.
+      const last = batches.at(-1)!;
+      const ageS = (last.tracks[0].timeMs - Date.UTC(2026, 0, 1)) / 1000;
+      for (const t of coastal.targets) {
+        const at = destination(destination(coastal.radar, t.bearingDegrees, t.rangeMetres), t.courseDegrees, t.speedMetresPerSecond * ageS);
+        const near = last.tracks.filter((k) => k.status !== 0 && inverse(at, k).distanceMetres < 100);
+        expect(near.length, `target ${t.id}`).toBeGreaterThanOrEqual(1);
+      }
+    }
+  });
+
+  it('with tracking on a moving platform: own ship from the pose at each scan is the batch origin', async () => {
+    const file = timedCapture(4);
+    const sensor = cat240Kind.schema.parse({ id: 'r3', protocol: 'cat240', input: { type: 'file', path: file, format: 'lkr' }, radar: { latitude: 0, longitude: 0 }, tracking: {} });
+    const start = Date.UTC(2026, 0, 1);
+    // Under way north at 5 m/s (about 4.5e-5 degree of latitude a second), heading north.
+    const poseAt = (t: number) => ({ latitude: 57.7 + ((t - start) / 1000) * 5 / 111_000, longitude: 11.9, headingDegrees: 0, speedMps: 5, courseDegrees: 0, stale: false });
+    const sink = recordingSink();
+    const { ended, onInputEnd } = endSignal();
+    const runtime = cat240Kind.build({ sensor, logger: silent, sink, kernels: loadKernels({ logger: silent }), clock: systemClock, platform: { poseAt }, onInputEnd });
+    await runToEnd(runtime, ended);
+    const batches = sink.of('tracks');
+    expect(batches.length).toBeGreaterThan(0);
+    for (const b of batches.filter((x) => x.tracks.length > 0)) {
+      const at = poseAt(b.tracks[0].timeMs);
+      expect(b.origin!.latitude).toBeCloseTo(at.latitude, 7);
+      expect(b.origin!.longitude).toBeCloseTo(11.9, 7);
+    }
+    expect(runtime.counters()['track.withoutPose']).toBe(0);
+  });
 });
+

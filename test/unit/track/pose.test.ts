@@ -79,14 +79,14 @@ describe('PoseHistory', () => {
     expect(h.latest()!.timeMs).toBe(4000);
   });
 
-  it('serves the georeferencer (PlatformPose): heading present only when known', () => {
+  it('serves the georeferencer and the tracker (PlatformPose): heading, speed and course present only when known', () => {
     const h = new PoseHistory({ maxAgeMs: 100 });
     const platform: PlatformPose = h;
     expect(platform.poseAt(0)).toBeUndefined();
-    h.push(pose(0, { headingDegrees: null }));
+    h.push(pose(0, { headingDegrees: null, speedMps: null, courseDegrees: null }));
     expect(platform.poseAt(0)).toEqual({ latitude: 58, longitude: 11, stale: false, ageMs: 0 });
-    h.push(pose(100, { headingDegrees: 10 }));
-    expect(platform.poseAt(1000)).toEqual({ latitude: 58, longitude: 11, headingDegrees: 10, stale: true, ageMs: 900 });
+    h.push(pose(100, { headingDegrees: 10, speedMps: 4.5, courseDegrees: 12 }));
+    expect(platform.poseAt(1000)).toEqual({ latitude: 58, longitude: 11, headingDegrees: 10, speedMps: 4.5, courseDegrees: 12, stale: true, ageMs: 900 });
   });
 
   it('refuses a pose without finite time or position, and bad options', () => {

@@ -87,6 +87,58 @@ const GOLDEN_RECORDS: Record<string, AnyRecord> = {
       ],
     },
   },
+  'tracks-arpa-source': {
+    unit: 'unit-7',
+    session: 3,
+    seq: 123456797,
+    kind: 'tracks',
+    timeMs: T0 + 2,
+    body: {
+      sensor: 'arpa1',
+      source: 'arpa',
+      tracks: [{ id: 3, timeMs: T0 - 80, latitude: 43.29, longitude: 5.36, speedMetresPerSecond: 3.1, courseDegrees: 12.5, rangeMetres: 926, bearingDegrees: 45, hits: 4, status: 2 }],
+    },
+  },
+  // Lookout's tracker, column-wise: increasing ids (unsorted here: the encoder sorts), a closing
+  // track with CPA/TCPA and its alert bit, a stationary one, a tentative one, and two deletions.
+  'tracks-tracker': {
+    unit: 'unit-7',
+    session: 3,
+    seq: 123456798,
+    kind: 'tracks',
+    timeMs: T0 + 10,
+    body: {
+      sensor: 'radar1',
+      source: 'tracker',
+      scan: 812,
+      origin,
+      tracks: [
+        { id: 19, timeMs: T0, latitude: 43.30517, longitude: 5.36203, speedMetresPerSecond: 0.18, courseDegrees: 181.2, status: 2, moving: false },
+        { id: 17, timeMs: T0, latitude: 43.28214, longitude: 5.39177, speedMetresPerSecond: 6.42, courseDegrees: 301.7, status: 1, moving: true, cpaMetres: 143.6, tcpaSeconds: 211.4, cpaAlert: true },
+        { id: 23, timeMs: T0, latitude: 43.2969, longitude: 5.3701, speedMetresPerSecond: 12.94, courseDegrees: 359.99, status: 0, moving: false },
+      ],
+      deleted: [21, 4],
+    },
+  },
+  // A moving platform with tracks at different times, and a batch that only ends tracks.
+  'tracks-tracker-times': {
+    unit: 'unit-7',
+    session: 3,
+    seq: 123456799,
+    kind: 'tracks',
+    timeMs: T0 + 11,
+    body: {
+      sensor: 'mmw',
+      source: 'tracker',
+      scan: 90210,
+      origin: { latitude: -33.91, longitude: -70.61 },
+      tracks: [
+        { id: 1, timeMs: T0 - 30.5, latitude: -33.9101, longitude: -70.6102, speedMetresPerSecond: 2.25, courseDegrees: 90, status: 1, moving: true, cpaMetres: 12, tcpaSeconds: 3 },
+        { id: 2, timeMs: T0, latitude: -33.9098, longitude: -70.6099, speedMetresPerSecond: 0, courseDegrees: 0, status: 1, moving: false },
+      ],
+    },
+  },
+  'tracks-tracker-deleted-only': { unit: 'unit-7', session: 3, seq: 123456800, kind: 'tracks', timeMs: T0 + 12, body: { sensor: 'radar1', source: 'tracker', scan: 813, origin, tracks: [], deleted: [17] } },
   alert: {
     unit: 'unit-7',
     session: 3,
