@@ -253,7 +253,7 @@ export class Agent {
         this.config = config;
         return true;
       },
-      hasLiveTracker: () => false,
+      trackedSensors: () => this.sensors.filter((s) => s.stages.some((st) => st.name.startsWith('track:'))).map((s) => s.id),
       tapInput: (id, tap) => {
         const s = sensor(id);
         if (!s?.tapInput) return false;

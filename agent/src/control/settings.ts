@@ -30,8 +30,13 @@ export class SettingsChanges implements SettingsVerbs {
   setTracker(a: SetTrackerArgs, nonce: string): VerbOutcome {
     const checked = this.o.overrides.validate('tracker', '', a.tracker);
     if (!checked.ok) throw new RangeError(`tracker settings refused by the configuration schema: ${checked.problem}`);
-    const live = this.o.target.hasLiveTracker();
-    return this.pending('tracker', '', checked.partial, nonce, a.confirmWithinSeconds, live ? 'tracker settings applied' : 'tracker settings saved; this unit runs no live tracker stage, so they take effect when one runs');
+    const tracked = this.o.target.trackedSensors();
+    // The tracker stage takes its settings when built: honest about when the change bites.
+    const what =
+      tracked.length > 0
+        ? `tracker settings saved; the trackers of ${tracked.join(', ')} take them at the next start (they take no settings live)`
+        : 'tracker settings saved; no tracker runs on this unit, they take effect when one does';
+    return this.pending('tracker', '', checked.partial, nonce, a.confirmWithinSeconds, what);
   }
 
   confirm(a: ConfirmArgs): VerbOutcome {

@@ -28,8 +28,8 @@ export interface ControlTarget {
   sensorIds(): string[];
   /** Applies the effective detection settings of a sensor live; false when the sensor has none to change. */
   applyDetection(sensorId: string, config: LookoutConfig): boolean;
-  /** Whether the unit runs a tracker stage that takes settings live. */
-  hasLiveTracker(): boolean;
+  /** The sensors whose tracker stage runs (it takes the unit's `tracker:` settings at start, not live). */
+  trackedSensors(): string[];
   /** Closes and reopens a sensor's input; false when the sensor is unknown. */
   restartSensor(sensorId: string): Promise<boolean>;
   /** Installs (undefined: removes) a tap on a sensor's raw input; false when it has none. */
