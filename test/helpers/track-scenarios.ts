@@ -2,12 +2,17 @@
 import { Tracker } from '../../agent/src/track/tracker/tracker.js';
 import type { TrackerConfigInput } from '../../agent/src/track/tracker/config.js';
 import { simulateTracks, SIM_SITE, type SimRun } from '../../agent/src/sim/tracks/plots.js';
-import { trackScenario } from '../../agent/src/sim/tracks/scenarios.js';
+import { trackScenario, TRACK_SCENARIO_NAMES } from '../../agent/src/sim/tracks/scenarios.js';
 import { scoreTracks, type Score, type ScoredTrack } from '../../agent/src/sim/tracks/score.js';
 import { BaselineTracker } from '../bench/baseline-tracker.js';
 
-export function simRun(name: string, moving = false, seed = 1): SimRun {
-  return simulateTracks(trackScenario(name, { moving }), { seed });
+/** Every scenario the evaluation covers: each base scenario on a fixed site and from a vessel under way. */
+export const ALL_TRACK_SCENARIOS = TRACK_SCENARIO_NAMES.flatMap((n) => [n, `${n}-moving`]);
+
+/** A scenario by name (`NAME` or `NAME-moving`), simulated with one seed. */
+export function simRun(name: string, seed = 1): SimRun {
+  const moving = name.endsWith('-moving');
+  return simulateTracks(trackScenario(moving ? name.slice(0, -'-moving'.length) : name, { moving }), { seed });
 }
 
 /** Our tracker with the radar's measurement model (range cell, spokes, beam) from the scenario. */

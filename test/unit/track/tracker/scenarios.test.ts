@@ -17,7 +17,7 @@ function scores(name: string, moving: boolean): Array<{ ours: Score; base: Score
   let r = cache.get(key);
   if (!r) {
     r = SEEDS.map((seed) => {
-      const run = simRun(name, moving, seed);
+      const run = simRun(moving ? `${name}-moving` : name, seed);
       const opts = { settleScans: 5 };
       return { ours: scoreTracks(runOurs(run, { cpa: { protectedPoint: run.origin } }), run.truth, opts), base: scoreTracks(runBaseline(run), run.truth, opts) };
     });
