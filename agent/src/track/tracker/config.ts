@@ -43,6 +43,7 @@ export const trackerConfigSchema = z
         headingSigmaDegrees: z.number().min(0).default(0.2).describe('on a moving platform: heading noise of the nav source, added to every plot\'s bearing noise'),
         beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
+        extentMemoryScans: z.number().min(1).default(3).describe('a track remembers the extent of its plots over about this many scans: a plot of it is as uncertain as the larger of its own extent and the track\'s'),
         positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),
         minSigmaMetres: z.number().positive().default(0.3).describe('floor on either axis of a plot covariance'),
       })
@@ -50,10 +51,13 @@ export const trackerConfigSchema = z
       .prefault({}),
     motion: z
       .object({
-        quietNoiseM2PerS3: z.number().positive().default(0.002).describe('white-acceleration spectral density of the quiet (straight-running) model'),
+        quietNoiseM2PerS3: z.number().positive().default(0.001).describe('white-acceleration spectral density of the quiet (straight-running) model'),
         manoeuvreNoiseM2PerS3: z.number().positive().default(0.3).describe('spectral density of the manoeuvring model'),
-        meanQuietSeconds: z.number().positive().default(200).describe('mean sojourn in the quiet model (IMM switching)'),
+        meanQuietSeconds: z.number().positive().default(120).describe('mean sojourn in the quiet model (IMM switching)'),
         meanManoeuvreSeconds: z.number().positive().default(10).describe('mean sojourn in the manoeuvring model'),
+        turnRateDegreesPerSecond: z.number().min(0).max(30).default(3).describe('two coordinated-turn models at plus and minus this rate join the IMM (a boat\'s standard turn); 0: CV models only'),
+        turnNoiseM2PerS3: z.number().positive().default(0.05).describe('spectral density of the turn models (covers turn rates around the nominal one)'),
+        meanTurnSeconds: z.number().positive().default(20).describe('mean sojourn in a turn model'),
         maxSpeedMps: z.number().positive().default(20).describe('fastest target expected: the velocity prior of a new track'),
       })
       .strict()

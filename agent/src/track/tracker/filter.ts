@@ -55,6 +55,58 @@ export function predictCv(g: Gaussian, dt: number, q: number): void {
   P[15] += q22;
 }
 
+/**
+ * Coordinated turn at a known rate ω (rad/s, positive clockwise: course increasing) in place:
+ * the velocity turns by ωdt and the position follows the arc; the same white-acceleration Q as
+ * the CV model. `tmp` is 16 numbers of scratch. ω = 0 is the CV model.
+ */
+export function predictCt(g: Gaussian, dt: number, q: number, omega: number, tmp: Float64Array): void {
+  if (omega === 0) {
+    predictCv(g, dt, q);
+    return;
+  }
+  const { x, P } = g;
+  const phi = omega * dt;
+  const s = Math.sin(phi);
+  const c = Math.cos(phi);
+  const a = s / omega;
+  const b = (1 - c) / omega;
+  // F = [[1, 0, a, b], [0, 1, -b, a], [0, 0, c, s], [0, 0, -s, c]] on (east, north, vEast, vNorth).
+  const ve = x[2];
+  const vn = x[3];
+  x[0] += a * ve + b * vn;
+  x[1] += -b * ve + a * vn;
+  x[2] = c * ve + s * vn;
+  x[3] = -s * ve + c * vn;
+  // tmp = F P (row by row), then P = tmp Fᵀ.
+  for (let j = 0; j < 4; j++) {
+    const p0 = P[j], p1 = P[4 + j], p2 = P[8 + j], p3 = P[12 + j];
+    tmp[j] = p0 + a * p2 + b * p3;
+    tmp[4 + j] = p1 - b * p2 + a * p3;
+    tmp[8 + j] = c * p2 + s * p3;
+    tmp[12 + j] = -s * p2 + c * p3;
+  }
+  for (let i = 0; i < 4; i++) {
+    const t0 = tmp[i * 4], t1 = tmp[i * 4 + 1], t2 = tmp[i * 4 + 2], t3 = tmp[i * 4 + 3];
+    P[i * 4] = t0 + a * t2 + b * t3;
+    P[i * 4 + 1] = t1 - b * t2 + a * t3;
+    P[i * 4 + 2] = c * t2 + s * t3;
+    P[i * 4 + 3] = -s * t2 + c * t3;
+  }
+  const dt2 = dt * dt;
+  const q11 = (q * dt2 * dt) / 3;
+  const q12 = (q * dt2) / 2;
+  const q22 = q * dt;
+  P[0] += q11;
+  P[5] += q11;
+  P[2] += q12;
+  P[8] += q12;
+  P[7] += q12;
+  P[13] += q12;
+  P[10] += q22;
+  P[15] += q22;
+}
+
 export interface Innovation {
   /** z − Hx. */
   dx: number;
@@ -127,11 +179,14 @@ export interface ImmModel {
   q: number;
   /** Mean time spent in the model before switching (s). */
   meanSojournSeconds: number;
+  /** Coordinated turn at this rate, rad/s (positive clockwise); 0 or absent: constant velocity. */
+  turnRateRadPerS?: number;
 }
 
 /**
- * Interacting multiple model filter over CV models that differ only in process noise. The
- * combined (moment-matched) estimate is kept alongside the per-model ones.
+ * Interacting multiple model filter over CV and fixed-rate coordinated-turn models that share
+ * the state [east, north, vEast, vNorth]. The combined (moment-matched) estimate is kept
+ * alongside the per-model ones.
  */
 export class Imm {
   readonly modes: Gaussian[];
@@ -141,6 +196,7 @@ export class Imm {
   private readonly scratch: Gaussian;
   private readonly cBuf: Float64Array;
   private readonly wBuf: Float64Array;
+  private readonly fBuf = new Float64Array(16);
 
   constructor(
     readonly models: readonly ImmModel[],
@@ -197,7 +253,7 @@ export class Imm {
       const old = this.modes[j];
       this.modes[j] = this.mixBuf[j]!;
       this.mixBuf[j] = old;
-      predictCv(this.modes[j], dt, this.models[j].q);
+      predictCt(this.modes[j], dt, this.models[j].q, this.models[j].turnRateRadPerS ?? 0, this.fBuf);
     }
     this.mu.set(c);
     this.combine();
@@ -245,8 +301,12 @@ export class Imm {
     g.x.set(this.combined.x);
     g.P.set(this.combined.P);
     let q = 0;
-    for (let j = 0; j < this.models.length; j++) q += this.mu[j] * this.models[j].q;
-    predictCv(g, dt, q);
+    let w = 0;
+    for (let j = 0; j < this.models.length; j++) {
+      q += this.mu[j] * this.models[j].q;
+      w += this.mu[j] * (this.models[j].turnRateRadPerS ?? 0);
+    }
+    predictCt(g, dt, q, w, this.fBuf);
     return g;
   }
 }

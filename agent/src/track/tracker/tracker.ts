@@ -2,7 +2,7 @@ import type { LatLon } from '../geodesy.js';
 import { associate, type GatedPair } from './assign.js';
 import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from './config.js';
 import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
-import { LocalFrame, toMeasurement, type Measurement, type TrackerPlot } from './frame.js';
+import { LocalFrame, toMeasurement, widenedCovariance, type Measurement, type TrackerPlot } from './frame.js';
 import { buildZones, type ZoneGeometry } from './zones.js';
 import { PointGrid } from './grid.js';
 import { closestApproach } from './cpa.js';
@@ -85,6 +85,9 @@ interface Track {
   risk: number;
   /** Zones this track has raised and not yet left by the margin. */
   inZones: Set<string>;
+  /** The target's extent beyond a point target, along and across the range, from its recent plots (m). */
+  alongMetres: number;
+  acrossMetres: number;
 }
 
 function popcount(x: number): number {
@@ -111,11 +114,13 @@ export class Tracker {
   private nextId: number;
   private readonly gate: number;
   private readonly models: ImmModel[];
+  private readonly birthMu: number[];
   private readonly clutter: ClutterMap;
   private lastScanMs = -Infinity;
   /** Plot coordinates of the scan being processed (for the gating grid). */
   private mx = new Float64Array(0);
   private my = new Float64Array(0);
+  private readonly rBuf: [number, number, number] = [0, 0, 0];
 
   constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
     this.config = trackerConfigSchema.parse(config);
@@ -123,10 +128,17 @@ export class Tracker {
     this.gate = chi2Inv2(this.config.association.gateProbability);
     this.clutter = new ClutterMap(this.config.clutterMap);
     const m = this.config.motion;
-    this.models = [
-      { q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds },
-      { q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds },
-    ];
+    // Model 0 is quiet and the last one the manoeuvring CV (manoeuvreProbability is 1 - mu[0]).
+    this.models = [{ q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds }];
+    if (m.turnRateDegreesPerSecond > 0) {
+      for (const sign of [1, -1]) this.models.push({ q: m.turnNoiseM2PerS3, meanSojournSeconds: m.meanTurnSeconds, turnRateRadPerS: sign * m.turnRateDegreesPerSecond * DEG });
+    }
+    this.models.push({ q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds });
+    // A new track is most likely running straight (most boats are, most of the time): 0.8 quiet,
+    // the rest shared by the manoeuvring models. Measured on the scenarios' straight runs, an even
+    // start gave the young track's course (and so its CPA) half again the error.
+    const n = this.models.length;
+    this.birthMu = this.models.map((_, i) => (i === 0 ? 0.8 : n === 2 ? 0.2 : i === n - 1 ? 0.1 : 0.1 / (n - 2)));
   }
 
   get liveTracks(): number {
@@ -173,11 +185,16 @@ export class Tracker {
       if (m) {
         if (t.status === 'tentative') {
           // How likely clutter alone put a plot in this gate: density x gate ellipse area.
-          const inn = innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r);
+          const inn = innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, this.noise(t, m));
           t.risk *= this.clutter.density(m.east, m.north) * Math.PI * this.gate * Math.sqrt(inn.det);
         }
         t.imm.predict(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-        t.imm.update(m.east, m.north, m.r);
+        t.imm.update(m.east, m.north, this.noise(t, m));
+        if (m.polar) {
+          const w = 1 / cfg.measurement.extentMemoryScans;
+          t.alongMetres += w * (m.polar.alongMetres - t.alongMetres);
+          t.acrossMetres += w * (m.polar.acrossMetres - t.acrossMetres);
+        }
         t.timeMs = Math.max(t.timeMs, m.timeMs);
         t.history |= 1;
         t.hits++;
@@ -212,6 +229,13 @@ export class Tracker {
     return this.report(scan, sensor, deleted);
   }
 
+  /** A plot's covariance as a measurement of this track: widened to the track's own extent. */
+  private noise(t: Track, m: Measurement): readonly [number, number, number] {
+    const p = m.polar;
+    if (!p || (t.alongMetres <= p.alongMetres && t.acrossMetres <= p.acrossMetres)) return m.r;
+    return widenedCovariance(p, t.alongMetres, t.acrossMetres, this.rBuf);
+  }
+
   private associateStage(tracks: Track[], meas: Measurement[], used: Uint8Array, assigned: Map<Track, Measurement>, scanMs: number): void {
     if (tracks.length === 0) return;
     const free: number[] = [];
@@ -236,7 +260,8 @@ export class Tracker {
       const P = g.P;
       const speed = Math.hypot(g.x[2], g.x[3]);
       const velSigma = Math.sqrt(this.gate * Math.max(P[10], P[15]));
-      radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR)) + (speed + velSigma) * maxDt;
+      const ext = this.config.measurement.extentFactor * Math.max(t.alongMetres, t.acrossMetres);
+      radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR + ext * ext)) + (speed + velSigma) * maxDt;
       cx[k] = g.x[0]!;
       cy[k] = g.x[1]!;
     }
@@ -260,7 +285,7 @@ export class Tracker {
           if ((m.east - born.x[0]) ** 2 + (m.north - born.x[1]) ** 2 > reach * reach) return;
         }
         const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-        const inn = innovation(g, m.east, m.north, m.r);
+        const inn = innovation(g, m.east, m.north, this.noise(t, m));
         if (inn.d2 > this.gate) return;
         // Cost: the negative log-likelihood up to a constant (d² + ln|S|), so a tight track
         // pays more for a far plot than a loose one does.
@@ -306,6 +331,8 @@ export class Tracker {
           const d2 = (x[0] - m.east) ** 2 + (x[1] - m.north) ** 2;
           if (t.status !== 'tentative' && d2 < iso * iso) crowded[i] = 1;
           if (excluded[i] || d2 > radius * radius) return;
+          // The plot's own noise, not widened to the track's extent: two narrow plots where a wide
+          // one was are a pair resolving, and the second boat's plot starts its own track.
           if (d2 < ex * ex || innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) excluded[i] = 1;
         });
       }
@@ -346,10 +373,10 @@ export class Tracker {
       P[5] = m.r[2];
       P[10] = vSigma * vSigma;
       P[15] = vSigma * vSigma;
-      const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
+      const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), this.birthMu);
       // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
       const risk = crowded[i] ? Infinity : 1;
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set() });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0 });
     }
   }
 
@@ -415,7 +442,7 @@ export class Tracker {
         hits: t.hits,
         misses: t.misses,
         positionSigmaMetres: Math.sqrt(Math.max(g.P[0], g.P[5])),
-        manoeuvreProbability: t.imm.mu[1],
+        manoeuvreProbability: 1 - t.imm.mu[0],
       });
     }
     return { tracks, deleted, alerts };
