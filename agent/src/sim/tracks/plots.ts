@@ -13,6 +13,7 @@ import { closestApproach } from '../../track/tracker/cpa.js';
 import { Rng } from '../rng.js';
 import type { ScenarioTarget, TrackScenario } from './scenarios.js';
 import type { TruthRecord } from '../types.js';
+import { simulatePointClouds } from './points.js';
 
 export const SIM_SITE: LatLon = { latitude: 43.2965, longitude: 5.3698 };
 export const SIM_START_MS = 1_750_000_000_000;
@@ -72,7 +73,7 @@ export interface SimRun {
   truth: SimTruth[];
 }
 
-interface State {
+export interface State {
   east: number;
   north: number;
   speed: number;
@@ -122,13 +123,13 @@ export function targetState(target: ScenarioTarget, t: number): State {
   return { east: e, north: n, speed: v, course: norm360(c) };
 }
 
-function ownShipAt(s: TrackScenario, t: number): State {
+export function ownShipAt(s: TrackScenario, t: number): State {
   if (!s.ownShip) return { east: 0, north: 0, speed: 0, course: 0 };
   const d = s.ownShip.speedMps * t;
   return { east: d * Math.sin(s.ownShip.courseDegrees * DEG), north: d * Math.cos(s.ownShip.courseDegrees * DEG), speed: s.ownShip.speedMps, course: s.ownShip.courseDegrees };
 }
 
-function poisson(rng: Rng, mean: number): number {
+export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
   if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * rng.gaussian()));
   const l = Math.exp(-mean);
@@ -153,6 +154,7 @@ interface Echo {
 }
 
 export function simulateTracks(scenario: TrackScenario, opts: { seed?: number; origin?: LatLon; startMs?: number } = {}): SimRun {
+  if (scenario.points) return simulatePointClouds(scenario, scenario.points, opts);
   const rng = new Rng(opts.seed ?? 1);
   const origin = opts.origin ?? SIM_SITE;
   const startMs = opts.startMs ?? SIM_START_MS;

@@ -43,6 +43,7 @@ export const trackerConfigSchema = z
         headingSigmaDegrees: z.number().min(0).default(0.2).describe('on a moving platform: heading noise of the nav source, added to every plot\'s bearing noise'),
         beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
+        pointClusterMetres: z.number().min(0).default(0).describe('point clouds (TI mmWave: several points per target per frame): points of a scan closer than this to each other are one plot; 0: every plot is its own (radar video plots are clustered by the detector)'),
         extentMemoryScans: z.number().min(1).default(3).describe('a track remembers the extent of its plots over about this many scans: a plot of it is as uncertain as the larger of its own extent and the track\'s'),
         positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),
         minSigmaMetres: z.number().positive().default(0.3).describe('floor on either axis of a plot covariance'),

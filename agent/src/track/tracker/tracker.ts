@@ -7,6 +7,7 @@ import { buildZones, type ZoneGeometry } from './zones.js';
 import { PointGrid } from './grid.js';
 import { closestApproach } from './cpa.js';
 import { ClutterMap } from './clutter.js';
+import { clusterPlots } from './cluster.js';
 
 export type TrackStatus = 'tentative' | 'confirmed' | 'coasting';
 
@@ -163,7 +164,8 @@ export class Tracker {
     const frame = this.frame;
     const sensorPoint = scan.ownShip ?? scan.site;
     const sensor = sensorPoint ? frame.toLocal(sensorPoint) : undefined;
-    const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor, scan.ownShip !== undefined));
+    const plots = cfg.measurement.pointClusterMetres > 0 ? clusterPlots(scan.plots, frame, cfg.measurement.pointClusterMetres, sensor) : scan.plots;
+    const meas = plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor, scan.ownShip !== undefined));
     this.mx = Float64Array.from(meas, (m) => m.east);
     this.my = Float64Array.from(meas, (m) => m.north);
     const used = new Uint8Array(meas.length);
