@@ -6,7 +6,7 @@
  * Run: npx vitest bench --run test/bench/track-scenarios.bench.ts
  */
 import { bench, describe } from 'vitest';
-import { ALL_TRACK_SCENARIOS, simRun, runOurs, runBaseline, settleScans } from '../helpers/track-scenarios.js';
+import { ALL_TRACK_SCENARIOS, simRun, runOurs, runBaseline, settleScans, scoreOptions } from '../helpers/track-scenarios.js';
 import { scoreTracks, type Score } from '../../agent/src/sim/tracks/score.js';
 
 const SEEDS = [1, 2, 3];
@@ -20,7 +20,7 @@ const max = (xs: Array<number | null>): number | null => {
 function row(name: string): string {
   const r = SEEDS.map((seed) => {
     const run = simRun(name, seed);
-    const opts = { settleScans: settleScans(run) };
+    const opts = scoreOptions(run);
     return { ours: scoreTracks(runOurs(run), run.truth, opts), base: scoreTracks(runBaseline(run), run.truth, opts) };
   });
   const parts = (k: 'ours' | 'base', s: (x: Score) => number): number => mean(r.map((x) => s(x[k])));

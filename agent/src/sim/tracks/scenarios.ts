@@ -169,9 +169,9 @@ const BASE: Record<string, Omit<TrackScenario, 'radar' | 'name'> & { radar?: Par
 /** The same cases at a TI mmWave's short range (the sensor at the origin looking north, or over the bow). */
 const TI_BASE: Record<string, Omit<TrackScenario, 'radar' | 'name' | 'points'> & { points?: Partial<PointCloudModel> }> = {
   'ti-crossing': {
-    description: 'two 6 m boats crossing at 90 degrees 50 m out, 3.5 m/s each, the second passing 10 m behind the first',
+    description: 'two 6 m boats crossing at 90 degrees 50 m out, 3.5 m/s each, the second passing 15 m behind the first (resolved in range as it crosses the bearing)',
     seconds: 30,
-    targets: [boat({ east: -50, north: 50, speedMps: 3.5, courseDegrees: 90, lengthMetres: 6 }), boat({ east: 10, north: 120, speedMps: 3.5, courseDegrees: 180, lengthMetres: 6 })],
+    targets: [boat({ east: -50, north: 50, speedMps: 3.5, courseDegrees: 90, lengthMetres: 6 }), boat({ east: 10, north: 125, speedMps: 3.5, courseDegrees: 180, lengthMetres: 6 })],
   },
   'ti-overtaking': {
     description: 'a 6 m/s boat overtaking a 3.5 m/s one on the same course, 10 m abeam, 50 m out',

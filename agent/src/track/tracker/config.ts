@@ -84,6 +84,7 @@ export const trackerConfigSchema = z
           .default(0.002)
           .describe('confirm after 2 hits when the chance that clutter put plots in its gates (clutter map density x gate area, multiplied over the hits) is below this; 0: M-of-N only'),
         fastConfirmIsolationMetres: z.number().min(0).default(100).describe('...and only for a track born at least this far from any confirmed track'),
+        mergeAfterScans: z.number().int().min(0).default(3).describe('two tracks whose positions and velocities agree within their uncertainty on this many scans in a row are one target: the younger is deleted; 0: never'),
         deleteAfterMisses: z.number().int().min(1).default(6).describe('a confirmed track is deleted after this many misses in a row'),
         maxCoastSeconds: z.number().positive().default(30).describe('...or after this long without a plot'),
         maxPositionSigmaMetres: z.number().positive().default(150).describe('...or when its position uncertainty grows past this'),

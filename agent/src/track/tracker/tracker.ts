@@ -2,73 +2,16 @@ import type { LatLon } from '../geodesy.js';
 import { associate, type GatedPair } from './assign.js';
 import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from './config.js';
 import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
-import { LocalFrame, toMeasurement, widenedCovariance, type Measurement, type TrackerPlot } from './frame.js';
+import { LocalFrame, toMeasurement, widenedCovariance, type Measurement } from './frame.js';
 import { buildZones, type ZoneGeometry } from './zones.js';
 import { PointGrid } from './grid.js';
 import { closestApproach } from './cpa.js';
 import { ClutterMap } from './clutter.js';
 import { clusterPlots } from './cluster.js';
+import { duplicateTracks } from './merge.js';
+import type { TrackerDeps, TrackerResult, TrackerScan, TrackStatus, TrackUpdate, ZoneAlert } from './types.js';
 
-export type TrackStatus = 'tentative' | 'confirmed' | 'coasting';
-
-export interface OwnShip extends LatLon {
-  speedMps: number;
-  courseDegrees: number;
-}
-
-/** One scan handed to the tracker: every plot of one turn (or frame), closed at `timeMs`. */
-export interface TrackerScan {
-  timeMs: number;
-  scan?: number;
-  plots: readonly TrackerPlot[];
-  /** Own ship at `timeMs` on a moving platform. */
-  ownShip?: OwnShip;
-  /** The sensor's position on a fixed site, when known (a plots record's origin). */
-  site?: LatLon;
-}
-
-export interface TrackUpdate {
-  id: number;
-  timeMs: number;
-  scan: number;
-  status: TrackStatus;
-  latitude: number;
-  longitude: number;
-  eastMetres: number;
-  northMetres: number;
-  speedMps: number;
-  courseDegrees: number;
-  moving: boolean;
-  /** Against own ship (moving platform) or the protected point / site; null when neither is known. */
-  cpaMetres: number | null;
-  tcpaSeconds: number | null;
-  /** CPA below the alert distance within the alert time ahead (confirmed tracks only). */
-  cpaAlert: boolean;
-  hits: number;
-  misses: number;
-  positionSigmaMetres: number;
-  manoeuvreProbability: number;
-}
-
-export interface ZoneAlert {
-  type: 'zone';
-  zone: string;
-  id: number;
-  timeMs: number;
-  latitude: number;
-  longitude: number;
-}
-
-export interface TrackerResult {
-  tracks: TrackUpdate[];
-  deleted: number[];
-  alerts: ZoneAlert[];
-}
-
-export interface TrackerDeps {
-  /** Id of the first track (ids then increase by one and are never reused). */
-  firstId?: number;
-}
+export type { OwnShip, TrackerDeps, TrackerResult, TrackerScan, TrackStatus, TrackUpdate, ZoneAlert } from './types.js';
 
 interface Track {
   id: number;
@@ -89,6 +32,8 @@ interface Track {
   /** The target's extent beyond a point target, along and across the range, from its recent plots (m). */
   alongMetres: number;
   acrossMetres: number;
+  /** Scans in a row this track has looked like a younger copy of another. */
+  duplicateScans: number;
 }
 
 function popcount(x: number): number {
@@ -114,6 +59,7 @@ export class Tracker {
   private readonly tracks: Track[] = [];
   private nextId: number;
   private readonly gate: number;
+  private readonly mergeGate = chi2Inv2(0.99);
   private readonly models: ImmModel[];
   private readonly birthMu: number[];
   private readonly clutter: ClutterMap;
@@ -225,10 +171,45 @@ export class Tracker {
     }
     this.tracks.length = 0;
     this.tracks.push(...survivors);
+    this.mergeDuplicates(scan.timeMs, deleted);
 
     this.clutter.closeScan();
     this.initiate(meas, used);
     return this.report(scan, sensor, deleted);
+  }
+
+  /**
+   * Two tracks on one hull (its points split into two clusters, a second echo that started a
+   * track before the first was confirmed): when their positions and velocities agree within
+   * their uncertainties on `mergeAfterScans` scans in a row, the younger is deleted and the
+   * older (its id kept for life) goes on. Crossing boats agree in position for a scan or two,
+   * never in velocity.
+   */
+  private mergeDuplicates(scanMs: number, deleted: number[]): void {
+    const after = this.config.lifecycle.mergeAfterScans;
+    if (after <= 0 || this.tracks.length < 2) return;
+    const f = this.config.measurement.extentFactor;
+    const pairs = duplicateTracks(
+      this.tracks.map((t) => ({ gaussian: t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000)), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
+      this.mergeGate,
+    );
+    const dup = new Set<Track>();
+    for (const [a, b] of pairs) {
+      const ta = this.tracks[a];
+      const tb = this.tracks[b];
+      // The younger of the two (ids increase with age).
+      dup.add(ta.id > tb.id ? ta : tb);
+    }
+    const drop = new Set<Track>();
+    for (const t of this.tracks) {
+      t.duplicateScans = dup.has(t) ? t.duplicateScans + 1 : 0;
+      if (t.duplicateScans >= after) drop.add(t);
+    }
+    if (drop.size === 0) return;
+    for (const t of drop) deleted.push(t.id);
+    const keep = this.tracks.filter((t) => !drop.has(t));
+    this.tracks.length = 0;
+    this.tracks.push(...keep);
   }
 
   /** A plot's covariance as a measurement of this track: widened to the track's own extent. */
@@ -378,7 +359,7 @@ export class Tracker {
       const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), this.birthMu);
       // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
       const risk = crowded[i] ? Infinity : 1;
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0 });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0, duplicateScans: 0 });
     }
   }
 

@@ -1,0 +1,63 @@
+import type { Gaussian } from './filter.js';
+import { PointGrid } from './grid.js';
+
+export interface MergeCandidate {
+  /** The track's estimate at the scan's close. */
+  gaussian: Gaussian;
+  /** How far its plots may sit from its centre because the target is big (σ, metres). */
+  extentMetres: number;
+}
+
+/** Speed difference two estimates of one boat may show beyond their covariances (σ, m/s). */
+const VELOCITY_SLACK_MPS = 0.3;
+
+function mahalanobis2(dx: number, dy: number, sxx: number, sxy: number, syy: number): number {
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) return Infinity;
+  return (dx * dx * syy - 2 * dx * dy * sxy + dy * dy * sxx) / det;
+}
+
+/**
+ * Pairs (i < j) of tracks that are statistically one target: the difference of their positions
+ * within `gate` (chi-square, 2 dof) of the sum of their covariances plus both extents, and the
+ * difference of their velocities too. Copies each estimate first (the candidates' Gaussians may
+ * be scratch space). A grid keeps this to the tracks near each other.
+ */
+export function duplicateTracks(candidates: readonly MergeCandidate[], gate: number): Array<[number, number]> {
+  const n = candidates.length;
+  const x = new Float64Array(n * 4);
+  const p = new Float64Array(n * 6);
+  const ext = new Float64Array(n);
+  let maxSpread = 1;
+  for (let i = 0; i < n; i++) {
+    const g = candidates[i].gaussian;
+    for (let k = 0; k < 4; k++) x[i * 4 + k] = g.x[k];
+    // Position block [xx, xy, yy] and velocity block [xx, xy, yy].
+    p.set([g.P[0], g.P[1], g.P[5], g.P[10], g.P[11], g.P[15]], i * 6);
+    ext[i] = candidates[i].extentMetres;
+    maxSpread = Math.max(maxSpread, Math.sqrt(Math.max(g.P[0], g.P[5])) + ext[i]);
+  }
+  const xs = new Float64Array(n);
+  const ys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    xs[i] = x[i * 4];
+    ys[i] = x[i * 4 + 1];
+  }
+  // Two tracks further apart than sqrt(gate) x (both spreads) cannot pass.
+  const radius = Math.sqrt(gate) * 2 * Math.min(maxSpread, 200);
+  const grid = new PointGrid(Math.max(radius, 1));
+  grid.build(xs, ys, Array.from({ length: n }, (_, i) => i));
+  const out: Array<[number, number]> = [];
+  const v2 = VELOCITY_SLACK_MPS * VELOCITY_SLACK_MPS;
+  for (let i = 0; i < n; i++) {
+    grid.forEachNear(xs[i], ys[i], radius, (j) => {
+      if (j <= i) return;
+      const e2 = ext[i] * ext[i] + ext[j] * ext[j];
+      const dp = mahalanobis2(xs[j] - xs[i], ys[j] - ys[i], p[i * 6] + p[j * 6] + e2, p[i * 6 + 1] + p[j * 6 + 1], p[i * 6 + 2] + p[j * 6 + 2] + e2);
+      if (dp > gate) return;
+      const dv = mahalanobis2(x[j * 4 + 2] - x[i * 4 + 2], x[j * 4 + 3] - x[i * 4 + 3], p[i * 6 + 3] + p[j * 6 + 3] + v2, p[i * 6 + 4] + p[j * 6 + 4], p[i * 6 + 5] + p[j * 6 + 5] + v2);
+      if (dv <= gate) out.push([i, j]);
+    });
+  }
+  return out;
+}
