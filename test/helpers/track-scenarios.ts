@@ -32,9 +32,10 @@ export function sensorConfig(run: SimRun): TrackerConfigInput {
     return {
       measurement: { rangeCellMetres: p.rangeResolutionMetres, spokesPerTurn: 65536, beamBearingSigmaDegrees: p.angleSigmaDegrees, beamWidthDegrees: 0, pointClusterMetres: TI_CLUSTER_METRES },
       association: { initiationExclusionMetres: 1.5 },
-      // Counts in frames for a 10 Hz sensor: confirmed on 6 of 8 frames (0.8 s), dropped after 1 s
+      // Counts in frames for a 10 Hz sensor: confirmed on 6 of 8 frames (0.8 s; never on 2, whose
+      // velocity over 0.1 s is the hull's point spread over 0.1 s), dropped after 1 s
       // without a point; clutter map cells to the scale of its picture.
-      lifecycle: { confirmHits: 6, confirmWindowScans: 8, tentativeMaxScans: 16, deleteAfterMisses: 10 },
+      lifecycle: { confirmHits: 6, confirmWindowScans: 8, tentativeMaxScans: 16, deleteAfterMisses: 10, fastConfirmRisk: 0 },
       clutterMap: { cellMetres: 10 },
     };
   }

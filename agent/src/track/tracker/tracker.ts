@@ -189,21 +189,40 @@ export class Tracker {
     const after = this.config.lifecycle.mergeAfterScans;
     if (after <= 0 || this.tracks.length < 2) return;
     const f = this.config.measurement.extentFactor;
+    // Only tracks whose velocity means something (confirmed on M plots): a young track's
+    // velocity agrees with anything, and it may be a second boat just resolved.
+    const grown = this.tracks.filter((t) => t.status !== 'tentative' && t.hits >= this.config.lifecycle.confirmHits);
     const pairs = duplicateTracks(
-      this.tracks.map((t) => ({ gaussian: t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000)), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
+      grown.map((t) => ({ gaussian: t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000)), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
       this.mergeGate,
     );
-    const dup = new Set<Track>();
+    const dup = new Map<Track, Track>();
     for (const [a, b] of pairs) {
-      const ta = this.tracks[a];
-      const tb = this.tracks[b];
-      // The younger of the two (ids increase with age).
-      dup.add(ta.id > tb.id ? ta : tb);
+      const ta = grown[a];
+      const tb = grown[b];
+      // The younger of the two (ids increase with age), and the older it copies.
+      if (ta.id > tb.id) dup.set(ta, tb);
+      else dup.set(tb, ta);
     }
     const drop = new Set<Track>();
     for (const t of this.tracks) {
       t.duplicateScans = dup.has(t) ? t.duplicateScans + 1 : 0;
-      if (t.duplicateScans >= after) drop.add(t);
+      if (t.duplicateScans < after) continue;
+      const older = dup.get(t)!;
+      if (drop.has(older)) continue;
+      drop.add(t);
+      // The older id goes on with whichever estimate has been fed more recently (the copy may
+      // have been taking the plots while the original coasted on a stale velocity).
+      if (t.lastHitMs > older.lastHitMs) {
+        older.imm = t.imm;
+        older.timeMs = t.timeMs;
+        older.lastHitMs = t.lastHitMs;
+        older.misses = t.misses;
+        older.history |= t.history;
+        older.alongMetres = t.alongMetres;
+        older.acrossMetres = t.acrossMetres;
+        if (older.status === 'coasting' && t.misses === 0) older.status = 'confirmed';
+      }
     }
     if (drop.size === 0) return;
     for (const t of drop) deleted.push(t.id);
@@ -314,9 +333,14 @@ export class Tracker {
           const d2 = (x[0] - m.east) ** 2 + (x[1] - m.north) ** 2;
           if (t.status !== 'tentative' && d2 < iso * iso) crowded[i] = 1;
           if (excluded[i] || d2 > radius * radius) return;
-          // The plot's own noise, not widened to the track's extent: two narrow plots where a wide
-          // one was are a pair resolving, and the second boat's plot starts its own track.
-          if (d2 < ex * ex || innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) excluded[i] = 1;
+          // Inside the gate with the plot's own noise, or well inside (99 %) the track's extent: a
+          // piece of its hull. Two narrow plots far apart where a wide one was are a pair
+          // resolving, and the second boat's plot starts its own track.
+          if (d2 < ex * ex) excluded[i] = 1;
+          else {
+            const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
+            if (innovation(g, m.east, m.north, m.r).d2 < this.gate || innovation(g, m.east, m.north, this.noise(t, m)).d2 < this.mergeGate) excluded[i] = 1;
+          }
         });
       }
     }
