@@ -105,6 +105,7 @@ export const trackerConfigSchema = z
       .object({
         movingAboveMps: z.number().positive().default(1.2).describe('a stationary track with at least confirmHits plots becomes moving above this filtered speed...'),
         stationaryBelowMps: z.number().min(0).default(0.6).describe('...and a moving one stationary below this'),
+        minDisplacementMetres: z.number().min(0).default(10).describe('...and only once it is this far from where it was first seen (a moored hull swings and its centroid wanders; it does not leave)'),
         significanceSigmas: z.number().min(0).default(3).describe('...counting the speed this many standard deviations lower (a young track\'s speed is noise)'),
       })
       .strict()

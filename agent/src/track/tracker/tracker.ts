@@ -34,6 +34,9 @@ interface Track {
   acrossMetres: number;
   /** Scans in a row this track has looked like a younger copy of another. */
   duplicateScans: number;
+  /** Where its first plot was. */
+  birthEast: number;
+  birthNorth: number;
 }
 
 function popcount(x: number): number {
@@ -383,7 +386,7 @@ export class Tracker {
       const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), this.birthMu);
       // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
       const risk = crowded[i] ? Infinity : 1;
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0, duplicateScans: 0 });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0, duplicateScans: 0, birthEast: m.east, birthNorth: m.north });
     }
   }
 
@@ -412,7 +415,10 @@ export class Tracker {
       const sv2 = ux * ux * g.P[10] + 2 * ux * uy * g.P[11] + uy * uy * g.P[15];
       // Moving only when even the low end of the speed's confidence interval is above the
       // threshold: two noisy plots off a moored hull give a speed, not a boat under way.
-      if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
+      // ...and only once it has left the point where it was first seen: a moored hull's centroid
+      // jumps between its ends (a speed), but it stays on its mooring.
+      const away = (x - t.birthEast) ** 2 + (y - t.birthNorth) ** 2 > st.minDisplacementMetres ** 2;
+      if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && away && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
       else if (t.moving && speed < st.stationaryBelowMps) t.moving = false;
       let cpaMetres: number | null = null;
       let tcpaSeconds: number | null = null;
