@@ -134,6 +134,23 @@ export function innovation(g: Gaussian, zx: number, zy: number, r: readonly [num
   return { dx, dy, s: [sxx, sxy, syy], sInv: [ixx, ixy, iyy], det, d2: dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy };
 }
 
+/**
+ * Mahalanobis distance² of a position measurement from a prediction, allocating nothing (the
+ * gating loop runs it for every pair near a track); writes det S to `out[0]`.
+ */
+export function gateDistance2(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number], out: Float64Array): number {
+  const P = g.P;
+  const sxx = P[0] + r[0];
+  const sxy = P[1] + r[1];
+  const syy = P[5] + r[2];
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
+  out[0] = det;
+  const dx = zx - g.x[0];
+  const dy = zy - g.x[1];
+  return (dx * dx * syy - 2 * dx * dy * sxy + dy * dy * sxx) / det;
+}
+
 /** Gaussian likelihood of an innovation: N(dz; 0, S). */
 export function likelihood(inn: Innovation): number {
   return Math.exp(-0.5 * inn.d2) / (2 * Math.PI * Math.sqrt(inn.det));
@@ -174,6 +191,58 @@ export function updatePosition(g: Gaussian, zx: number, zy: number, r: readonly 
   return inn;
 }
 
+/**
+ * The same update as `updatePosition`, allocating nothing (the IMM runs it once per model per
+ * track per scan); returns the measurement's likelihood N(z; Hx, S) under the prior.
+ */
+export function updatePositionLikelihood(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number]): number {
+  const { x, P } = g;
+  const sxx = P[0] + r[0];
+  const sxy = P[1] + r[1];
+  const syy = P[5] + r[2];
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
+  const ixx = syy / det;
+  const ixy = -sxy / det;
+  const iyy = sxx / det;
+  const dx = zx - x[0];
+  const dy = zy - x[1];
+  const d2 = dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy;
+  // K = P Hᵀ S⁻¹ from the first two columns of P (taken before P changes), then
+  // P ← P − K (H P) on the upper triangle, mirrored.
+  const k00 = P[0] * ixx + P[1] * ixy, k01 = P[0] * ixy + P[1] * iyy;
+  const k10 = P[4] * ixx + P[5] * ixy, k11 = P[4] * ixy + P[5] * iyy;
+  const k20 = P[8] * ixx + P[9] * ixy, k21 = P[8] * ixy + P[9] * iyy;
+  const k30 = P[12] * ixx + P[13] * ixy, k31 = P[12] * ixy + P[13] * iyy;
+  x[0] += k00 * dx + k01 * dy;
+  x[1] += k10 * dx + k11 * dy;
+  x[2] += k20 * dx + k21 * dy;
+  x[3] += k30 * dx + k31 * dy;
+  const h0 = P[0], h1 = P[1], h2 = P[2], h3 = P[3];
+  const g0 = P[4], g1 = P[5], g2 = P[6], g3 = P[7];
+  const p00 = P[0] - k00 * h0 - k01 * g0;
+  const p01 = P[1] - k00 * h1 - k01 * g1;
+  const p02 = P[2] - k00 * h2 - k01 * g2;
+  const p03 = P[3] - k00 * h3 - k01 * g3;
+  const p11 = P[5] - k10 * h1 - k11 * g1;
+  const p12 = P[6] - k10 * h2 - k11 * g2;
+  const p13 = P[7] - k10 * h3 - k11 * g3;
+  const p22 = P[10] - k20 * h2 - k21 * g2;
+  const p23 = P[11] - k20 * h3 - k21 * g3;
+  const p33 = P[15] - k30 * h3 - k31 * g3;
+  P[0] = p00;
+  P[1] = P[4] = p01;
+  P[2] = P[8] = p02;
+  P[3] = P[12] = p03;
+  P[5] = p11;
+  P[6] = P[9] = p12;
+  P[7] = P[13] = p13;
+  P[10] = p22;
+  P[11] = P[14] = p23;
+  P[15] = p33;
+  return Math.exp(-0.5 * d2) / (2 * Math.PI * Math.sqrt(det));
+}
+
 export interface ImmModel {
   /** Spectral density of the white acceleration (m²/s³). */
   q: number;
@@ -197,6 +266,7 @@ export class Imm {
   private readonly cBuf: Float64Array;
   private readonly wBuf: Float64Array;
   private readonly fBuf = new Float64Array(16);
+  private readonly tBuf: Float64Array;
 
   constructor(
     readonly models: readonly ImmModel[],
@@ -212,6 +282,7 @@ export class Imm {
     this.scratch = cloneGaussian(initial);
     this.cBuf = new Float64Array(models.length);
     this.wBuf = new Float64Array(models.length);
+    this.tBuf = new Float64Array(models.length * models.length);
   }
 
   /** Switching probability π(i → j) over dt seconds (each model left at rate 1/sojourn). */
@@ -226,8 +297,14 @@ export class Imm {
   predict(dt: number): Float64Array {
     const n = this.models.length;
     const c = this.cBuf;
+    // The switching matrix for this dt, worked out once (n exponentials, not 2n²).
+    const T = this.tBuf;
+    for (let i = 0; i < n; i++) {
+      const leave = n === 1 ? 0 : 1 - Math.exp(-dt / this.models[i].meanSojournSeconds);
+      for (let j = 0; j < n; j++) T[i * n + j] = i === j ? 1 - leave : leave / (n - 1);
+    }
     c.fill(0);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += this.transition(i, j, dt) * this.mu[i];
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += T[i * n + j] * this.mu[i];
     const w = this.wBuf;
     for (let j = 0; j < n; j++) {
       const g = this.mixBuf[j];
@@ -238,15 +315,19 @@ export class Imm {
       }
       g.x.fill(0);
       g.P.fill(0);
-      for (let i = 0; i < n; i++) w[i] = (this.transition(i, j, dt) * this.mu[i]) / c[j];
+      for (let i = 0; i < n; i++) w[i] = (T[i * n + j] * this.mu[i]) / c[j];
       for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i] * this.modes[i].x[k];
+      // Symmetric: the upper triangle, mirrored.
       for (let i = 0; i < n; i++) {
         const mi = this.modes[i];
+        const wi = w[i];
+        if (wi === 0) continue;
         for (let a = 0; a < 4; a++) {
           const da = mi.x[a] - g.x[a];
-          for (let b = 0; b < 4; b++) g.P[a * 4 + b] += w[i] * (mi.P[a * 4 + b] + da * (mi.x[b] - g.x[b]));
+          for (let b = a; b < 4; b++) g.P[a * 4 + b] += wi * (mi.P[a * 4 + b] + da * (mi.x[b] - g.x[b]));
         }
       }
+      for (let a = 1; a < 4; a++) for (let b = 0; b < a; b++) g.P[a * 4 + b] = g.P[b * 4 + a];
     }
     // The mixed estimates become the modes; the old mode buffers are the next mixing space.
     for (let j = 0; j < n; j++) {
@@ -266,8 +347,7 @@ export class Imm {
     const lik = this.wBuf;
     let total = 0;
     for (let j = 0; j < n; j++) {
-      const inn = updatePosition(this.modes[j], zx, zy, r);
-      lik[j] = likelihood(inn) * this.mu[j];
+      lik[j] = updatePositionLikelihood(this.modes[j], zx, zy, r) * this.mu[j];
       total += lik[j];
     }
     if (total > 0 && Number.isFinite(total)) for (let j = 0; j < n; j++) this.mu[j] = Math.max(lik[j] / total, 1e-9);
@@ -285,11 +365,13 @@ export class Imm {
     for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j] * this.modes[j].x[k];
     for (let j = 0; j < n; j++) {
       const m = this.modes[j];
+      const wj = this.mu[j];
       for (let a = 0; a < 4; a++) {
         const da = m.x[a] - g.x[a];
-        for (let b = 0; b < 4; b++) g.P[a * 4 + b] += this.mu[j] * (m.P[a * 4 + b] + da * (m.x[b] - g.x[b]));
+        for (let b = a; b < 4; b++) g.P[a * 4 + b] += wj * (m.P[a * 4 + b] + da * (m.x[b] - g.x[b]));
       }
     }
+    for (let a = 1; a < 4; a++) for (let b = 0; b < a; b++) g.P[a * 4 + b] = g.P[b * 4 + a];
   }
 
   /**
@@ -306,7 +388,9 @@ export class Imm {
       q += this.mu[j] * this.models[j].q;
       w += this.mu[j] * (this.models[j].turnRateRadPerS ?? 0);
     }
-    predictCt(g, dt, q, w, this.fBuf);
+    // A mixture turning slower than 0.1°/s drifts a few centimetres from the straight line over
+    // a scan (v ω dt² / 2): gate it as CV, a third of the arithmetic.
+    predictCt(g, dt, q, Math.abs(w) < 0.002 ? 0 : w, this.fBuf);
     return g;
   }
 }

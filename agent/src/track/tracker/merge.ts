@@ -33,7 +33,12 @@ export function duplicateTracks(candidates: readonly MergeCandidate[], gate: num
     const g = candidates[i].gaussian;
     for (let k = 0; k < 4; k++) x[i * 4 + k] = g.x[k];
     // Position block [xx, xy, yy] and velocity block [xx, xy, yy].
-    p.set([g.P[0], g.P[1], g.P[5], g.P[10], g.P[11], g.P[15]], i * 6);
+    p[i * 6] = g.P[0];
+    p[i * 6 + 1] = g.P[1];
+    p[i * 6 + 2] = g.P[5];
+    p[i * 6 + 3] = g.P[10];
+    p[i * 6 + 4] = g.P[11];
+    p[i * 6 + 5] = g.P[15];
     ext[i] = candidates[i].extentMetres;
     maxSpread = Math.max(maxSpread, Math.sqrt(Math.max(g.P[0], g.P[5])) + ext[i]);
   }
@@ -46,7 +51,7 @@ export function duplicateTracks(candidates: readonly MergeCandidate[], gate: num
   // Two tracks further apart than sqrt(gate) x (both spreads) cannot pass.
   const radius = Math.sqrt(gate) * 2 * Math.min(maxSpread, 200);
   const grid = new PointGrid(Math.max(radius, 1));
-  grid.build(xs, ys, Array.from({ length: n }, (_, i) => i));
+  grid.build(xs, ys, xs.keys());
   const out: Array<[number, number]> = [];
   const v2 = VELOCITY_SLACK_MPS * VELOCITY_SLACK_MPS;
   for (let i = 0; i < n; i++) {

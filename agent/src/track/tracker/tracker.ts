@@ -1,7 +1,7 @@
 import type { LatLon } from '../geodesy.js';
 import { associate, type GatedPair } from './assign.js';
 import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from './config.js';
-import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
+import { chi2Inv2, gateDistance2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
 import { LocalFrame, toMeasurement, widenedCovariance, type Measurement } from './frame.js';
 import { buildZones, type ZoneGeometry } from './zones.js';
 import { PointGrid } from './grid.js';
@@ -71,6 +71,7 @@ export class Tracker {
   private mx = new Float64Array(0);
   private my = new Float64Array(0);
   private readonly rBuf: [number, number, number] = [0, 0, 0];
+  private readonly detBuf = new Float64Array(1);
 
   constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
     this.config = trackerConfigSchema.parse(config);
@@ -290,13 +291,13 @@ export class Tracker {
           if ((m.east - born.x[0]) ** 2 + (m.north - born.x[1]) ** 2 > reach * reach) return;
         }
         const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-        const inn = innovation(g, m.east, m.north, this.noise(t, m));
-        if (inn.d2 > this.gate) return;
+        const d2 = gateDistance2(g, m.east, m.north, this.noise(t, m), this.detBuf);
+        if (d2 > this.gate) return;
         // Cost: the negative log-likelihood up to a constant (d² + ln|S|), so a tight track
         // pays more for a far plot than a loose one does.
-        const ld = Math.log(inn.det);
+        const ld = Math.log(this.detBuf[0]);
         logDet = Math.min(logDet, ld);
-        pairs.push({ track: k, plot: i, cost: inn.d2 + ld });
+        pairs.push({ track: k, plot: i, cost: d2 + ld });
       });
       // Missing costs as much as the worst plot the gate admits, so any gated plot beats it.
       missCost[k] = this.gate + (Number.isFinite(logDet) ? logDet : 0);
@@ -342,7 +343,7 @@ export class Tracker {
           if (d2 < ex * ex) excluded[i] = 1;
           else {
             const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-            if (innovation(g, m.east, m.north, m.r).d2 < this.gate || innovation(g, m.east, m.north, this.noise(t, m)).d2 < this.mergeGate) excluded[i] = 1;
+            if (gateDistance2(g, m.east, m.north, m.r, this.detBuf) < this.gate || gateDistance2(g, m.east, m.north, this.noise(t, m), this.detBuf) < this.mergeGate) excluded[i] = 1;
           }
         });
       }
