@@ -313,21 +313,8 @@ export class Imm {
         g.P.set(this.modes[j].P);
         continue;
       }
-      g.x.fill(0);
-      g.P.fill(0);
       for (let i = 0; i < n; i++) w[i] = (T[i * n + j] * this.mu[i]) / c[j];
-      for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i] * this.modes[i].x[k];
-      // Symmetric: the upper triangle, mirrored.
-      for (let i = 0; i < n; i++) {
-        const mi = this.modes[i];
-        const wi = w[i];
-        if (wi === 0) continue;
-        for (let a = 0; a < 4; a++) {
-          const da = mi.x[a] - g.x[a];
-          for (let b = a; b < 4; b++) g.P[a * 4 + b] += wi * (mi.P[a * 4 + b] + da * (mi.x[b] - g.x[b]));
-        }
-      }
-      for (let a = 1; a < 4; a++) for (let b = 0; b < a; b++) g.P[a * 4 + b] = g.P[b * 4 + a];
+      mixInto(g, this.modes, w, n);
     }
     // The mixed estimates become the modes; the old mode buffers are the next mixing space.
     for (let j = 0; j < n; j++) {
@@ -358,20 +345,7 @@ export class Imm {
   }
 
   private combine(): void {
-    const g = this.combined;
-    g.x.fill(0);
-    g.P.fill(0);
-    const n = this.models.length;
-    for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j] * this.modes[j].x[k];
-    for (let j = 0; j < n; j++) {
-      const m = this.modes[j];
-      const wj = this.mu[j];
-      for (let a = 0; a < 4; a++) {
-        const da = m.x[a] - g.x[a];
-        for (let b = a; b < 4; b++) g.P[a * 4 + b] += wj * (m.P[a * 4 + b] + da * (m.x[b] - g.x[b]));
-      }
-    }
-    for (let a = 1; a < 4; a++) for (let b = 0; b < a; b++) g.P[a * 4 + b] = g.P[b * 4 + a];
+    mixInto(this.combined, this.modes, this.mu, this.models.length);
   }
 
   /**
@@ -393,6 +367,55 @@ export class Imm {
     predictCt(g, dt, q, Math.abs(w) < 0.002 ? 0 : w, this.fBuf);
     return g;
   }
+}
+
+/**
+ * g ← the moment-matched mixture Σ w_i N(x_i, P_i) (weights summing to 1), unrolled over the
+ * four states and the ten distinct covariance entries: the IMM mixes n models into n, then
+ * combines them, once per track per scan.
+ */
+function mixInto(g: Gaussian, modes: readonly Gaussian[], w: ArrayLike<number>, n: number): void {
+  let x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    const xi = modes[i].x;
+    x0 += wi * xi[0];
+    x1 += wi * xi[1];
+    x2 += wi * xi[2];
+    x3 += wi * xi[3];
+  }
+  let p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0, p22 = 0, p23 = 0, p33 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    if (wi === 0) continue;
+    const { x, P } = modes[i];
+    const d0 = x[0] - x0, d1 = x[1] - x1, d2 = x[2] - x2, d3 = x[3] - x3;
+    p00 += wi * (P[0] + d0 * d0);
+    p01 += wi * (P[1] + d0 * d1);
+    p02 += wi * (P[2] + d0 * d2);
+    p03 += wi * (P[3] + d0 * d3);
+    p11 += wi * (P[5] + d1 * d1);
+    p12 += wi * (P[6] + d1 * d2);
+    p13 += wi * (P[7] + d1 * d3);
+    p22 += wi * (P[10] + d2 * d2);
+    p23 += wi * (P[11] + d2 * d3);
+    p33 += wi * (P[15] + d3 * d3);
+  }
+  const { x, P } = g;
+  x[0] = x0;
+  x[1] = x1;
+  x[2] = x2;
+  x[3] = x3;
+  P[0] = p00;
+  P[1] = P[4] = p01;
+  P[2] = P[8] = p02;
+  P[3] = P[12] = p03;
+  P[5] = p11;
+  P[6] = P[9] = p12;
+  P[7] = P[13] = p13;
+  P[10] = p22;
+  P[11] = P[14] = p23;
+  P[15] = p33;
 }
 
 /** Inverse of the chi-square CDF with 2 degrees of freedom (closed form). */

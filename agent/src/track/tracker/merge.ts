@@ -2,8 +2,11 @@ import type { Gaussian } from './filter.js';
 import { PointGrid } from './grid.js';
 
 export interface MergeCandidate {
-  /** The track's estimate at the scan's close. */
+  /** The track's estimate at its last update... */
   gaussian: Gaussian;
+  /** ...and the seconds from then to the scan's close (its mean is moved on by this; its
+   * covariance is not grown, which only makes the test stricter). */
+  dt: number;
   /** How far its plots may sit from its centre because the target is big (σ, metres). */
   extentMetres: number;
 }
@@ -20,8 +23,7 @@ function mahalanobis2(dx: number, dy: number, sxx: number, sxy: number, syy: num
 /**
  * Pairs (i < j) of tracks that are statistically one target: the difference of their positions
  * within `gate` (chi-square, 2 dof) of the sum of their covariances plus both extents, and the
- * difference of their velocities too. Copies each estimate first (the candidates' Gaussians may
- * be scratch space). A grid keeps this to the tracks near each other.
+ * difference of their velocities too. A grid keeps this to the tracks near each other.
  */
 export function duplicateTracks(candidates: readonly MergeCandidate[], gate: number): Array<[number, number]> {
   const n = candidates.length;
@@ -31,7 +33,11 @@ export function duplicateTracks(candidates: readonly MergeCandidate[], gate: num
   let maxSpread = 1;
   for (let i = 0; i < n; i++) {
     const g = candidates[i].gaussian;
-    for (let k = 0; k < 4; k++) x[i * 4 + k] = g.x[k];
+    const dt = candidates[i].dt;
+    x[i * 4] = g.x[0] + dt * g.x[2];
+    x[i * 4 + 1] = g.x[1] + dt * g.x[3];
+    x[i * 4 + 2] = g.x[2];
+    x[i * 4 + 3] = g.x[3];
     // Position block [xx, xy, yy] and velocity block [xx, xy, yy].
     p[i * 6] = g.P[0];
     p[i * 6 + 1] = g.P[1];

@@ -197,7 +197,7 @@ export class Tracker {
     // velocity agrees with anything, and it may be a second boat just resolved.
     const grown = this.tracks.filter((t) => t.status !== 'tentative' && t.hits >= this.config.lifecycle.confirmHits);
     const pairs = duplicateTracks(
-      grown.map((t) => ({ gaussian: t.imm.peek(Math.max(0, (scanMs - t.timeMs) / 1000)), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
+      grown.map((t) => ({ gaussian: t.imm.combined, dt: Math.max(0, (scanMs - t.timeMs) / 1000), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
       this.mergeGate,
     );
     const dup = new Map<Track, Track>();
