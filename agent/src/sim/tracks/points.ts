@@ -12,7 +12,7 @@ import { LocalFrame } from '../../track/tracker/frame.js';
 import { closestApproach } from '../../track/tracker/cpa.js';
 import { Rng } from '../rng.js';
 import type { PointCloudModel, TrackScenario } from './scenarios.js';
-import { ownShipAt, poisson, targetState, SIM_SITE, SIM_START_MS, type SimPlot, type SimRun, type SimScan, type SimTruth } from './plots.js';
+import { ownShipAt, poisson, targetState, SIM_SITE, SIM_START_MS, type SimPlot, type SimRun, type SimScan, type SimTruth } from './common.js';
 
 const DEG = Math.PI / 180;
 const norm360 = (d: number): number => ((d % 360) + 360) % 360;

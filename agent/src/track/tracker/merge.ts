@@ -1,5 +1,7 @@
 import type { Gaussian } from './filter.js';
 import { PointGrid } from './grid.js';
+import type { TrackerConfig } from './config.js';
+import type { Track } from './state.js';
 
 export interface MergeCandidate {
   /** The track's estimate at its last update... */
@@ -71,4 +73,57 @@ export function duplicateTracks(candidates: readonly MergeCandidate[], gate: num
     });
   }
   return out;
+}
+
+/**
+ * Two tracks on one hull (its points split into two clusters, a second echo that started a
+ * track before the first was confirmed): when their positions and velocities agree within
+ * their uncertainties on `mergeAfterScans` scans in a row, the younger is deleted and the
+ * older (its id kept for life) goes on. Crossing boats agree in position for a scan or two,
+ * never in velocity.
+ */
+export function mergeDuplicates(tracks: Track[], scanMs: number, config: TrackerConfig, gate: number, deleted: number[]): void {
+  const after = config.lifecycle.mergeAfterScans;
+  if (after <= 0 || tracks.length < 2) return;
+  const f = config.measurement.extentFactor;
+  // Only tracks whose velocity means something (confirmed on M plots): a young track's
+  // velocity agrees with anything, and it may be a second boat just resolved.
+  const grown = tracks.filter((t) => t.status !== 'tentative' && t.hits >= config.lifecycle.confirmHits);
+  const pairs = duplicateTracks(
+    grown.map((t) => ({ gaussian: t.imm.combined, dt: Math.max(0, (scanMs - t.timeMs) / 1000), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
+    gate,
+  );
+  const dup = new Map<Track, Track>();
+  for (const [a, b] of pairs) {
+    const ta = grown[a];
+    const tb = grown[b];
+    // The younger of the two (ids increase with age), and the older it copies.
+    if (ta.id > tb.id) dup.set(ta, tb);
+    else dup.set(tb, ta);
+  }
+  const drop = new Set<Track>();
+  for (const t of tracks) {
+    t.duplicateScans = dup.has(t) ? t.duplicateScans + 1 : 0;
+    if (t.duplicateScans < after) continue;
+    const older = dup.get(t)!;
+    if (drop.has(older)) continue;
+    drop.add(t);
+    // The older id goes on with whichever estimate has been fed more recently (the copy may
+    // have been taking the plots while the original coasted on a stale velocity).
+    if (t.lastHitMs > older.lastHitMs) {
+      older.imm = t.imm;
+      older.timeMs = t.timeMs;
+      older.lastHitMs = t.lastHitMs;
+      older.misses = t.misses;
+      older.history |= t.history;
+      older.alongMetres = t.alongMetres;
+      older.acrossMetres = t.acrossMetres;
+      if (older.status === 'coasting' && t.misses === 0) older.status = 'confirmed';
+    }
+  }
+  if (drop.size === 0) return;
+  for (const t of drop) deleted.push(t.id);
+  const keep = tracks.filter((t) => !drop.has(t));
+  tracks.length = 0;
+  tracks.push(...keep);
 }

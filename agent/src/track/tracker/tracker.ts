@@ -8,42 +8,12 @@ import { PointGrid } from './grid.js';
 import { closestApproach } from './cpa.js';
 import { ClutterMap } from './clutter.js';
 import { clusterPlots } from './cluster.js';
-import { duplicateTracks } from './merge.js';
-import type { TrackerDeps, TrackerResult, TrackerScan, TrackStatus, TrackUpdate, ZoneAlert } from './types.js';
+import { mergeDuplicates } from './merge.js';
+import { popcount, type Track } from './state.js';
+import type { TrackerDeps, TrackerResult, TrackerScan, TrackUpdate, ZoneAlert } from './types.js';
 
 export type { OwnShip, TrackerDeps, TrackerResult, TrackerScan, TrackStatus, TrackUpdate, ZoneAlert } from './types.js';
 
-interface Track {
-  id: number;
-  imm: Imm;
-  timeMs: number;
-  status: TrackStatus;
-  /** Bit k set: a plot k scans ago. */
-  history: number;
-  age: number;
-  hits: number;
-  misses: number;
-  lastHitMs: number;
-  moving: boolean;
-  /** Tentative: product over its hits of the chance that clutter alone explains them. */
-  risk: number;
-  /** Zones this track has raised and not yet left by the margin. */
-  inZones: Set<string>;
-  /** The target's extent beyond a point target, along and across the range, from its recent plots (m). */
-  alongMetres: number;
-  acrossMetres: number;
-  /** Scans in a row this track has looked like a younger copy of another. */
-  duplicateScans: number;
-  /** Where its first plot was. */
-  birthEast: number;
-  birthNorth: number;
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
-}
 
 const DEG = Math.PI / 180;
 /** Cell of the same-scan birth check, metres: wider than the gate of two hull-sized plots. */
@@ -175,64 +145,11 @@ export class Tracker {
     }
     this.tracks.length = 0;
     this.tracks.push(...survivors);
-    this.mergeDuplicates(scan.timeMs, deleted);
+    mergeDuplicates(this.tracks, scan.timeMs, this.config, this.mergeGate, deleted);
 
     this.clutter.closeScan();
     this.initiate(meas, used);
     return this.report(scan, sensor, deleted);
-  }
-
-  /**
-   * Two tracks on one hull (its points split into two clusters, a second echo that started a
-   * track before the first was confirmed): when their positions and velocities agree within
-   * their uncertainties on `mergeAfterScans` scans in a row, the younger is deleted and the
-   * older (its id kept for life) goes on. Crossing boats agree in position for a scan or two,
-   * never in velocity.
-   */
-  private mergeDuplicates(scanMs: number, deleted: number[]): void {
-    const after = this.config.lifecycle.mergeAfterScans;
-    if (after <= 0 || this.tracks.length < 2) return;
-    const f = this.config.measurement.extentFactor;
-    // Only tracks whose velocity means something (confirmed on M plots): a young track's
-    // velocity agrees with anything, and it may be a second boat just resolved.
-    const grown = this.tracks.filter((t) => t.status !== 'tentative' && t.hits >= this.config.lifecycle.confirmHits);
-    const pairs = duplicateTracks(
-      grown.map((t) => ({ gaussian: t.imm.combined, dt: Math.max(0, (scanMs - t.timeMs) / 1000), extentMetres: f * Math.max(t.alongMetres, t.acrossMetres) })),
-      this.mergeGate,
-    );
-    const dup = new Map<Track, Track>();
-    for (const [a, b] of pairs) {
-      const ta = grown[a];
-      const tb = grown[b];
-      // The younger of the two (ids increase with age), and the older it copies.
-      if (ta.id > tb.id) dup.set(ta, tb);
-      else dup.set(tb, ta);
-    }
-    const drop = new Set<Track>();
-    for (const t of this.tracks) {
-      t.duplicateScans = dup.has(t) ? t.duplicateScans + 1 : 0;
-      if (t.duplicateScans < after) continue;
-      const older = dup.get(t)!;
-      if (drop.has(older)) continue;
-      drop.add(t);
-      // The older id goes on with whichever estimate has been fed more recently (the copy may
-      // have been taking the plots while the original coasted on a stale velocity).
-      if (t.lastHitMs > older.lastHitMs) {
-        older.imm = t.imm;
-        older.timeMs = t.timeMs;
-        older.lastHitMs = t.lastHitMs;
-        older.misses = t.misses;
-        older.history |= t.history;
-        older.alongMetres = t.alongMetres;
-        older.acrossMetres = t.acrossMetres;
-        if (older.status === 'coasting' && t.misses === 0) older.status = 'confirmed';
-      }
-    }
-    if (drop.size === 0) return;
-    for (const t of drop) deleted.push(t.id);
-    const keep = this.tracks.filter((t) => !drop.has(t));
-    this.tracks.length = 0;
-    this.tracks.push(...keep);
   }
 
   /** A plot's covariance as a measurement of this track: widened to the track's own extent. */
