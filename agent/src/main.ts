@@ -144,6 +144,7 @@ export class Agent {
         kernels: this.kernels,
         clock: this.clock,
         tracker: config.tracker,
+        dataDir: config.dataDir,
         ...(this.nav ? { platform: this.nav.poses } : {}),
         onInputEnd: () => {
           this.inputsEnded.add(sensor.id);

@@ -26,6 +26,8 @@ export interface SensorContext<C> {
   sink: RecordSink;
   kernels: DetectorKernels;
   clock: Clock;
+  /** The unit's data directory (state a sensor keeps across restarts, e.g. a clutter map); absent: none kept. */
+  dataDir?: string;
   /** The platform's pose when the unit has a nav source (a vessel, a drone); absent on a fixed site. */
   platform?: PlatformPose;
   /** The unit's `tracker:` section, for the sensors whose `tracking:` block runs a tracker (defaults when absent). */

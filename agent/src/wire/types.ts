@@ -61,9 +61,16 @@ export interface PlotRecord {
   peakPower: number;
   meanPower: number;
   cellCount: number;
+  /** Area of the return on the water, m² (sent in dm²); absent from detectors that do not measure it. */
+  areaSquareMetres?: number;
+  /** Size class by area; extended: land, a jetty, a pontoon. */
+  sizeClass?: PlotSizeClass;
   latitude?: number;
   longitude?: number;
 }
+
+export const PLOT_SIZE_CLASSES = ['small', 'medium', 'large', 'extended'] as const;
+export type PlotSizeClass = (typeof PLOT_SIZE_CLASSES)[number];
 
 /** A plot put on the Earth (what the georeferencer makes): a plot record with its position. */
 export type PlacedPlot = PlotRecord & LatLon;
