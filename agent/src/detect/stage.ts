@@ -84,7 +84,7 @@ const SAVE_EVERY_TURNS = 20;
  */
 export class DetectionStage {
   readonly counters: DetectionCounters;
-  private readonly config: DetectionConfig;
+  private config: DetectionConfig;
   private readonly kernels: DetectorKernels;
   private readonly logger: Logger;
   private readonly onPlots: (plots: Plot[]) => void;
@@ -191,6 +191,16 @@ export class DetectionStage {
     }
     this.hitMap.save();
     this.running = false;
+  }
+
+  /**
+   * New settings from the next sector on (a `set-detection` command): thresholds, LUT, masks
+   * and clutter map are rebuilt for the current geometry. `sectorSpokes` and `spokesPerTurn`
+   * stay as started (the scan assembler is built with them).
+   */
+  reconfigure(config: DetectionConfig): void {
+    this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn };
+    if (this.geometry) this.setGeometry(this.geometry);
   }
 
   pushSpoke(spoke: VideoSpoke): void {

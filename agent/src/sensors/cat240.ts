@@ -69,6 +69,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     capabilities: tracking.capabilities,
     site: siteOf(radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters(), ...tracking.counters() }),
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
     // Detection holds the open sector and the open plots: stopping it processes them; then the
@@ -77,6 +78,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
       await detection.stop();
       tracking.stage?.flush();
     },
+    reconfigureDetection: (config) => detection.reconfigure(config),
     // The tracker stops after detection (stages stop in reverse), so it takes the last plots.
     stages: [...tracking.stages, { name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() }, ...input.stages],
   };

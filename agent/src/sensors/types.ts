@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { DetectionConfig } from '../detect/config.js';
 import type { DetectorKernels } from '../detect/kernel-types.js';
-import type { Clock } from '../io/types.js';
+import type { Clock, ReceiveTime } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
 import type { BatchTimer } from '../track/arpa.js';
 import type { PlatformPose } from '../track/georef.js';
@@ -82,6 +83,10 @@ export interface SensorRuntime extends Runtime {
   /** Record kinds it yields. */
   capabilities: readonly RecordKind[];
   site?: SensorSite;
+  /** Detection settings applied live (`set-detection`); absent when the kind has none to change. */
+  reconfigureDetection?(config: DetectionConfig): void;
+  /** Sees the input's raw bytes as received (`record-start`); undefined removes the tap. */
+  tapInput?(tap: ((chunk: Uint8Array, rx: ReceiveTime) => void) | undefined): void;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { lookout } from './gen/lookout.js';
 import { PB_TO_GAP, PB_TO_KIND, PB_TO_SEVERITY } from './codes.js';
+import { decodeCommandResultBody } from './command.js';
 import { b16ToDegrees, fromE7, n64 } from './fixed.js';
 import { plotPosition } from './geo.js';
 import { decodeTrackBatch } from './tracks.js';
@@ -146,6 +147,7 @@ const DECODERS: BodyDecoders = {
   alerts: decodeAlert,
   status: decodeStatus,
   gap: decodeGap,
+  commandResult: decodeCommandResultBody,
 };
 
 /** Decodes protobuf bytes into a typed record. Throws on bytes that are not a v1 Envelope. */

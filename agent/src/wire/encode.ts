@@ -4,6 +4,7 @@
  */
 import { lookout } from './gen/lookout.js';
 import { GAP_TO_PB, KIND_TO_PB, SEVERITY_TO_PB } from './codes.js';
+import { encodeCommandResult } from './command.js';
 import { clampInt32, degreesToB16, powerToDb, toE7, wrapB16Delta } from './fixed.js';
 import { encodeTrackBatch } from './tracks.js';
 import { isRecordKind, PLOT_SIZE_CLASSES, type AlertBody, type BirthBody, type GapBody, type LookoutRecord, type PlotsBody, type RecordBodies, type RecordKind, type StateBody, type StatusBody, type TracksBody } from './types.js';
@@ -159,6 +160,7 @@ const ENCODERS: BodyEncoders = {
   alerts: encodeAlert,
   status: encodeStatus,
   gap: encodeGap,
+  commandResult: encodeCommandResult,
 };
 
 /** Encodes one record (envelope + body) to protobuf bytes. Throws TypeError on a malformed body. */

@@ -7,7 +7,7 @@ import type { LatLon } from './geo.js';
 
 export type { LatLon } from './geo.js';
 
-export const RECORD_KINDS = ['birth', 'state', 'plots', 'tracks', 'alerts', 'status', 'gap'] as const;
+export const RECORD_KINDS = ['birth', 'state', 'plots', 'tracks', 'alerts', 'status', 'gap', 'commandResult'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export function isRecordKind(value: string): value is RecordKind {
@@ -166,6 +166,22 @@ export interface GapBody {
   kinds: RecordKind[];
 }
 
+export type CommandStatus = 'ok' | 'refused' | 'error';
+
+/** The answer to a signed command (proto CommandResult). */
+export interface CommandResultBody {
+  /** The command's nonce, hex (empty when the payload was not a readable command). */
+  nonce: string;
+  verb: string;
+  status: CommandStatus;
+  /** What was done, or why not. */
+  reason: string;
+  /** Refusal or error code ("bad-signature", ...); absent when ok. */
+  code?: string;
+  /** What the verb returns (JSON); absent when nothing. */
+  result?: unknown;
+}
+
 export interface RecordBodies {
   birth: BirthBody;
   state: StateBody;
@@ -174,6 +190,7 @@ export interface RecordBodies {
   alerts: AlertBody;
   status: StatusBody;
   gap: GapBody;
+  commandResult: CommandResultBody;
 }
 
 /** One record as it travels: envelope fields and the typed body. */
