@@ -200,7 +200,7 @@ export class DetectionStage {
    */
   reconfigure(config: DetectionConfig): void {
     this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn };
-    if (this.geometry) this.setGeometry(this.geometry);
+    if (this.geometry) this.setGeometry(this.geometry, this.spokeTimes);
   }
 
   pushSpoke(spoke: VideoSpoke): void {
