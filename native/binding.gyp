@@ -6,11 +6,13 @@
         "src/addon.cc",
         "src/bindings/cfar.cc",
         "src/bindings/extract.cc",
+        "src/bindings/level.cc",
         "src/bindings/mask.cc",
         "src/bindings/sys.cc",
         "src/kernels/cfar1d.cc",
         "src/kernels/cfar2d.cc",
         "src/kernels/extract.cc",
+        "src/kernels/level.cc",
         "src/kernels/mask.cc"
       ],
       "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

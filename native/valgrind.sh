@@ -11,7 +11,7 @@ LOG="${TMPDIR:-/tmp}/lookout-valgrind.$$.log"
 export LOOKOUT_FAST_CHECK_RUNS="${LOOKOUT_FAST_CHECK_RUNS:-40}"
 set +e
 valgrind --tool=memcheck --error-exitcode=99 --leak-check=no --suppressions="$ROOT/native/valgrind.supp" \
-  node node_modules/vitest/vitest.mjs run test/native/errors.test.ts test/native/equivalence.test.ts \
+  node node_modules/vitest/vitest.mjs run test/native/errors.test.ts test/native/equivalence.test.ts test/native/level.test.ts \
   --pool=threads --maxWorkers=1 --no-file-parallelism >"$LOG" 2>&1
 rc=$?
 set -e

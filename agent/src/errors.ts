@@ -22,7 +22,8 @@ export type LookoutErrorCode =
   | 'E_DATA_DIR'
   | 'E_DATA_DIR_LOCKED'
   | 'E_HTTP'
-  | 'E_UNIT_ID_CONFLICT';
+  | 'E_UNIT_ID_CONFLICT'
+  | 'E_VIDEO';
 
 export interface LookoutErrorOptions {
   cause?: unknown;

@@ -16,6 +16,9 @@ import { buildSensor } from './sensors/index.js';
 import { PlotWindow } from './sensors/plot-window.js';
 import { buildNav, type NavRuntime } from './sensors/nav.js';
 import type { Runtime, SensorRuntime, Stage } from './sensors/types.js';
+import { CommandStage } from './control/stage.js';
+import { Overrides } from './control/overrides.js';
+import type { ControlTarget } from './control/verbs.js';
 
 export type { Stage, SensorRuntime } from './sensors/types.js';
 
@@ -62,6 +65,9 @@ export class Agent {
   readonly sensors: SensorRuntime[] = [];
   nav: NavRuntime | undefined;
   private outbox!: Outbox;
+  private control!: CommandStage;
+  /** The file's configuration with the settings changed by command laid over it (control/overrides.ts). */
+  private overrides!: Overrides;
   private publisher!: Publisher;
   private kernels!: DetectorKernels;
   private service: Service | undefined;
@@ -75,7 +81,7 @@ export class Agent {
   private readonly inputEnd = new Signal();
 
   constructor(
-    private readonly config: LookoutConfig,
+    private config: LookoutConfig,
     private readonly deps: AgentDeps,
   ) {
     this.clock = deps.clock ?? systemClock;
@@ -91,6 +97,9 @@ export class Agent {
   }
 
   private build(): void {
+    this.overrides = new Overrides(join(this.config.dataDir, 'overrides.json'), this.config, this.log.child({ stage: 'commands' }));
+    const revertedAtLoad = this.overrides.load(this.clock.wallMs());
+    this.config = this.overrides.effective();
     const { config, deps } = this;
     this.kernels = deps.kernels ?? loadKernels({ logger: this.log.child({ stage: 'detect' }) });
     this.outbox = new Outbox({
@@ -107,6 +116,17 @@ export class Agent {
       onAlert: (alert) => this.log.warn({ alert }, 'alert raised'),
       onCommit: () => this.committed.emit(),
     });
+    this.control = new CommandStage({
+      unit: config.unit,
+      config: config.commands,
+      dataDir: config.dataDir,
+      sink: this.outbox,
+      target: this.controlTarget(),
+      overrides: this.overrides,
+      logger: this.log.child({ stage: 'commands' }),
+      clock: this.clock,
+      revertedAtLoad,
+    });
     const publisher = new Publisher({
       outbox: this.outbox,
       unit: config.unit,
@@ -115,6 +135,7 @@ export class Agent {
       birth: () => this.birth(),
       clock: this.clock,
       pollMs: 1000,
+      commands: this.control,
       onAcked: (seconds) => this.service?.metrics?.publishLatency.observe(seconds),
       onAlert: (alert) => {
         this.log.warn({ alert }, 'alert raised');
@@ -126,6 +147,7 @@ export class Agent {
     this.committed.on(() => publisher.wake());
     this.stages.push(
       { name: 'outbox', start: () => this.outbox.start(), stop: () => this.outbox.stop() },
+      this.control,
       { name: 'publisher', start: () => publisher.start(), stop: () => publisher.stop() },
     );
     if (config.nav) {
@@ -144,6 +166,7 @@ export class Agent {
         kernels: this.kernels,
         clock: this.clock,
         tracker: config.tracker,
+        dataDir: config.dataDir,
         ...(this.nav ? { platform: this.nav.poses } : {}),
         onInputEnd: () => {
           this.inputsEnded.add(sensor.id);
@@ -202,11 +225,50 @@ export class Agent {
     return {
       version: this.deps.version,
       sensors: this.sensors.map((s) => ({ id: s.id, protocol: s.protocol, type: s.type, ...s.site })),
-      configHash: configHash(this.config),
+      configHash: configHash(this.overrides.effective()),
       session: this.outbox.session,
-      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.nav?.capabilities ?? [])],
+      capabilities: [...kinds, 'status', 'gap', 'alerts', ...(this.nav?.capabilities ?? []), this.control.enabled ? 'commands' : 'commands-off'],
       startedMs: this.startedMs,
       nextSeq: this.outbox.nextSequence,
+    };
+  }
+
+  /** What commands may do to the unit (control/verbs.ts). */
+  private controlTarget(): ControlTarget {
+    const sensor = (id: string): SensorRuntime | undefined => this.sensors.find((s) => s.id === id);
+    return {
+      status: () => this.status(),
+      config: () => this.overrides.effective(),
+      rebirth: () => this.publisher.rebirth(),
+      setLogLevel: (level) => {
+        const previous = this.log.level;
+        this.log.level = level;
+        return previous;
+      },
+      sensorIds: () => this.sensors.map((s) => s.id),
+      applyDetection: (id, config) => {
+        const s = sensor(id);
+        const c = config.sensors.find((x) => x.id === id);
+        if (!s?.reconfigureDetection || !c || !('detection' in c)) return false;
+        s.reconfigureDetection(c.detection);
+        this.config = config;
+        return true;
+      },
+      trackedSensors: () => this.sensors.filter((s) => s.stages.some((st) => st.name.startsWith('track:'))).map((s) => s.id),
+      tapInput: (id, tap) => {
+        const s = sensor(id);
+        if (!s?.tapInput) return false;
+        s.tapInput(tap);
+        return true;
+      },
+      restartSensor: async (id) => {
+        const s = sensor(id);
+        if (!s) return false;
+        const sources = s.stages.filter((st) => st.name.startsWith('source:'));
+        for (const st of sources) await st.stop();
+        for (const st of sources) await st.start();
+        return true;
+      },
     };
   }
 
@@ -227,6 +289,7 @@ export class Agent {
     }
     addCounters(counters, 'outbox', this.outbox.counters);
     addCounters(counters, 'mqtt', this.publisher.counters);
+    addCounters(counters, 'commands', this.control.counters);
     if (this.service) {
       addCounters(counters, 'notify', this.service.notifier.counters);
       if (this.service.http) addCounters(counters, 'http', this.service.http.counters);

@@ -7,6 +7,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FuzzedDataProvider fdp(data, size);
   lookout::ExtractSettings s;
   if (!lookout::checkExtractSettings(fuzzNumber(fdp, 5), fdp.ConsumeBool(), fuzzNumber(fdp, 500), fdp.ConsumeBool(), &s).ok()) return 0;
+  lookout::ExtractSettings streamSettings = s;
+  if (!lookout::checkMaxRows(fuzzNumber(fdp, 20), fdp.ConsumeBool(), &streamSettings).ok()) return 0;
   const int64_t rows = fdp.ConsumeIntegralInRange<int64_t>(1, 64);
   const int64_t cols = fdp.ConsumeIntegralInRange<int64_t>(1, 64);
   const size_t n = static_cast<size_t>(rows * cols);
@@ -35,7 +37,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       if (!(count >= 1 && count <= static_cast<double>(n))) __builtin_trap();
     }
   }
-  lookout::PlotExtractorCore stream(s);
+  lookout::PlotExtractorCore stream(streamSettings);
   double row = fdp.ConsumeIntegralInRange<int>(0, 1000);
   int64_t r = 0;
   while (r < rows) {

@@ -9,7 +9,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$HERE/out"
 CXX="${CXX_FUZZ:-$(command -v clang++ || command -v clang++-14)}"
 mkdir -p "$OUT"
-KERNELS=(cfar1d cfar2d extract mask)
+KERNELS=(cfar1d cfar2d extract level mask)
 FLAGS=(-std=c++17 -g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all)
 for k in "${KERNELS[@]}"; do
   echo "== build fuzz_$k"

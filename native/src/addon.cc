@@ -3,13 +3,15 @@
 
 #include "bindings/cfar.h"
 #include "bindings/extract.h"
+#include "bindings/level.h"
 #include "bindings/mask.h"
 #include "bindings/sys.h"
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  exports.Set("version", Napi::String::New(env, "0.2.0"));
+  exports.Set("version", Napi::String::New(env, "0.3.0"));
   lookout::registerCfar(env, exports);
   lookout::registerExtract(env, exports);
+  lookout::registerLevel(env, exports);
   lookout::registerMask(env, exports);
   lookout::registerSys(env, exports);
   return exports;

@@ -115,6 +115,11 @@ def plots_body(m):
             "meanPower": 10 ** (mean_db / 10),
             "cellCount": m.cell_count[i],
         }
+        # Whole-return columns (fields 18, 19): present only when the detector measured returns.
+        if len(m.area_dm2) == n:
+            p["areaSquareMetres"] = m.area_dm2[i] / 100
+        if len(m.size_class) == n and 1 <= m.size_class[i] <= 4:
+            p["sizeClass"] = ["small", "medium", "large", "extended"][m.size_class[i] - 1]
         if has_ll:
             la += m.lat_delta_e7[i]
             lo += m.lon_delta_e7[i]

@@ -51,7 +51,8 @@ describe('Agent: runtimes report their own counters and capabilities; drain for 
         { id: 'r1', protocol: 'cat240', type: 'radar', latitude: 58.2, longitude: 11.5, heightMetres: 12 },
         { id: 'arpa', protocol: 'nmea0183', type: 'arpa-radar' },
       ]);
-      expect(birth.capabilities).toEqual(['plots', 'tracks', 'status', 'gap', 'alerts']);
+      // No commands.keys: the birth says commands are off.
+      expect(birth.capabilities).toEqual(['plots', 'tracks', 'status', 'gap', 'alerts', 'commands-off']);
     } finally {
       await agent.stop();
     }

@@ -10,7 +10,8 @@ import { quantizeLog } from '../sim/video.js';
  * `lookout bench detect`: every CFAR method, native and reference, on one turn of 2048 spokes x
  * 1024 cells (u8 log video through its LUT, and f32 linear power) and on a 256 x 128 range-Doppler
  * map, against memcpy of the same buffer in the same run; then plot extraction on a turn with
- * 1 % of its cells detected. One core: the calls are synchronous on the main thread.
+ * 1 % of its cells detected; then on a processed turn (30 % of cells hit) the level method, the
+ * hit-frequency clutter map and extraction. One core: the calls are synchronous on the main thread.
  */
 
 export interface BenchRow {
@@ -59,6 +60,59 @@ function turnData(): { u8: Uint8Array; f32: Float32Array; lut: Float32Array } {
   return { u8, f32, lut: buildLut({ type: 'log', ...scale }, 8) };
 }
 
+/**
+ * A processed harbour turn: blocks of saturated returns (jetties, pontoons, boats) and weaker
+ * fringes covering about 30 % of the cells, zeros elsewhere, as the real Navico recordings look.
+ */
+function processedTurn(): Uint8Array {
+  const rng = new Rng(11);
+  const v = new Uint8Array(SPOKES * CELLS);
+  let hit = 0;
+  while (hit < 0.3 * v.length) {
+    const s0 = Math.floor(rng.uniform() * SPOKES);
+    const c0 = Math.floor(rng.uniform() * CELLS);
+    const ns = 1 + Math.floor(rng.uniform() * 40);
+    const nc = 1 + Math.floor(rng.uniform() * 120);
+    const code = rng.uniform() < 0.6 ? 255 : 17 * (1 + Math.floor(rng.uniform() * 14));
+    for (let s = s0; s < Math.min(SPOKES, s0 + ns); s++) {
+      for (let c = c0; c < Math.min(CELLS, c0 + nc); c++) {
+        if (v[s * CELLS + c] === 0) hit++;
+        v[s * CELLS + c] = code;
+      }
+    }
+  }
+  return v;
+}
+
+/** The level method, the hit-frequency map (without and with the spread calibrate picks) and extraction on a processed turn. */
+function processedRows(kernels: DetectorKernels, video: Uint8Array, emit: (row: BenchRow) => void): void {
+  const cells = SPOKES * CELLS;
+  const minMs = kernels.impl === 'native' ? 300 : 1;
+  const hits = new Uint8Array(cells);
+  let ms = time(() => kernels.levelDetect(video, SPOKES, CELLS, { level: 17 }, hits), minMs);
+  emit({ method: 'level', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+  ms = time(() => kernels.levelDetect(video, SPOKES, CELLS, { level: 136, hysteresisLevel: 17 }, hits), minMs);
+  emit({ method: 'levelhys', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+  const map = new Uint8Array(cells);
+  const scratch = new Uint8Array(cells);
+  // The map's whole turn, sector by sector as the stage calls it (16 spokes), hits restored each time.
+  const hitMapTurn = (spreadCells: number, spreadSpokes: number) => (): void => {
+    scratch.set(hits);
+    for (let s = 0; s < SPOKES; s += 16) {
+      kernels.updateHitMap(map, scratch.subarray(s * CELLS, (s + 16) * CELLS), 16, CELLS, { firstSpoke: s, timeConstantTurns: 8, threshold: 0.3, spreadCells, spreadSpokes });
+    }
+  };
+  kernels.levelDetect(video, SPOKES, CELLS, { level: 17 }, hits);
+  // memcpy of the hits is part of each call here; the row reports the map and the copy together.
+  ms = time(hitMapTurn(0, 0), minMs);
+  emit({ method: 'hitmap', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+  ms = time(hitMapTurn(39, 5), minMs);
+  emit({ method: 'hitmap+s', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+  const plots = new Float64Array(cells * 0.02 * PLOT_STRIDE);
+  ms = time(() => kernels.extractPlots(hits, video, SPOKES, CELLS, { wrap: true }, plots), kernels.impl === 'native' ? 300 : 1);
+  emit({ method: 'extract30', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+}
+
 export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.WritableStream): Promise<void> {
   const logger = pino({ level: 'error' }, process.stderr);
   const impls: DetectorKernels[] = [loadKernels({ logger }), loadKernels({ logger, impl: 'reference' })];
@@ -69,6 +123,7 @@ export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.Wr
     if (json) out.write(JSON.stringify(row) + '\n');
   };
   const { u8, f32, lut } = turnData();
+  const processed = processedTurn();
   const cells = SPOKES * CELLS;
   const mask = new Uint8Array(cells);
   const factors = { ca: caAlpha(2 * TRAIN, PFA), go: goAlpha(TRAIN, PFA), so: soAlpha(TRAIN, PFA), os: osFactor(2 * TRAIN, K, PFA) };
@@ -105,6 +160,7 @@ export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.Wr
     const plots = new Float64Array(cells * 0.02 * PLOT_STRIDE);
     const ms = time(() => kernels.extractPlots(detected, u8, SPOKES, CELLS, { lut, wrap: true }, plots), kernels.impl === 'native' ? 300 : 1);
     emit({ method: 'extract', impl: kernels.impl, dtype: 'u8', mcellsPerSec: cells / ms / 1000, ms });
+    processedRows(kernels, processed, emit);
   }
   if (json) return;
   const line = (s: string): void => void out.write(s + '\n');
@@ -121,4 +177,6 @@ export async function runDetectBench({ json }: { json: boolean }, out: NodeJS.Wr
   }
   for (const r of rows.filter((x) => x.method === 'memcpy')) line(`memcpy   ${r.dtype.padEnd(6)} ${r.mcellsPerSec.toFixed(1).padStart(15)}`);
   for (const r of rows.filter((x) => x.method === 'extract')) line(`extraction (1 % detected, ${r.impl}): ${r.ms!.toFixed(2)} ms per turn`);
+  for (const r of rows.filter((x) => x.method === 'extract30')) line(`extraction (processed turn, 30 % hit, ${r.impl}): ${r.ms!.toFixed(2)} ms per turn`);
+  line('level: the level method (levelhys: with a hysteresis level); hitmap: the hit-frequency clutter map (hitmap+s: spread 39 cells x 5 spokes), both on a processed turn, 1 byte of map per cell');
 }

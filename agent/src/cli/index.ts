@@ -7,7 +7,7 @@ import { isLookoutError } from '../errors.js';
 const require = createRequire(import.meta.url);
 const pkg = require('../../../package.json') as { version: string };
 
-const VERBS = ['run', 'demo', 'sim', 'decode', 'detect', 'tail', 'config', 'ports', 'probe', 'record', 'replay', 'sensor-config', 'bench', 'track', 'score'] as const;
+const VERBS = ['run', 'demo', 'sim', 'decode', 'detect', 'tail', 'config', 'ports', 'probe', 'record', 'replay', 'sensor-config', 'bench', 'track', 'score', 'calibrate', 'keygen', 'command'] as const;
 
 export async function main(argv: string[], io: Partial<CliContext> = {}): Promise<number> {
   const ctx: CliContext = { exitCode: 0, stdout: io.stdout ?? process.stdout, stderr: io.stderr ?? process.stderr };

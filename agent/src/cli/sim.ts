@@ -57,7 +57,7 @@ export function register(program: Command, ctx: CliContext): void {
     .command('sim')
     .description('emulate a sensor: radar video (cat240), ARPA targets (nmea0183), TI mmWave, or a drone flight controller (mavlink)')
     .option('--scenario <file|name>', 'radar scenario: a YAML file or a name in config/scenarios/', 'coastal')
-    .requiredOption('--protocol <p>', 'cat240 | ti-mmwave | nmea0183 | mavlink | plots (tracking scenarios as JSON-lines plots: crossing, overtaking, side-by-side, turn, moored, clutter, each also NAME-moving)')
+    .requiredOption('--protocol <p>', 'cat240 | ti-mmwave | nmea0183 | mavlink | plots (tracking scenarios as JSON-lines plots: crossing, overtaking, side-by-side, turn, moored, clutter for a marine radar, the same with ti- for TI mmWave point clouds, each also NAME-moving)')
     .requiredOption('--out <dest>', 'serial port PATH[@BAUD], a FILE, udp://HOST:PORT, or - for stdout')
     .option('--seed <n>', 'random seed: the same seed gives the same bytes', parseIntOption('--seed', 0, 2 ** 32 - 1), 1)
     .option('--rate <x>', 'run x times faster than real time (default: real time to a port or UDP, flat out to a file or stdout)', parseNumberOption('--rate', 1e-3, 1e4))

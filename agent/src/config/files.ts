@@ -10,7 +10,7 @@ import { LookoutError } from '../errors.js';
 import type { ConfigProblem } from './problems.js';
 
 /** Keys whose string value names a file that is read at start (secrets, certificates, sensor scripts). */
-const FILE_KEYS = new Set(['passwordFile', 'caFile', 'certFile', 'keyFile', 'cfgFile']);
+const FILE_KEYS = new Set(['passwordFile', 'caFile', 'certFile', 'keyFile', 'cfgFile', 'publicKeyFile']);
 
 /** Kernel pseudo-filesystems: a data directory there can never hold a database. */
 const PSEUDO_ROOTS = ['/proc', '/sys'];

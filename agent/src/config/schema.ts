@@ -8,6 +8,7 @@ import { SENSOR_KINDS, SENSOR_PROTOCOLS, sensorKind, type SensorConfig } from '.
 export { SENSOR_PROTOCOLS } from '../sensors/index.js';
 export type { SensorConfig } from '../sensors/index.js';
 import { trackerConfigSchema } from '../track/tracker/config.js';
+import { commandsConfigSchema } from '../control/config.js';
 
 const unitId = z
   .string()
@@ -59,6 +60,7 @@ export const configSchema = z
       .default({ intervalMs: 5000 }),
     http: httpConfigSchema.default({}),
     health: healthConfigSchema.default(healthConfigSchema.parse({})),
+    commands: commandsConfigSchema.prefault({}).describe('signed commands from hubs: the keys allowed, clock skew, rate'),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -51,11 +51,40 @@ export interface Cfar2dOptions extends PowerOptions {
   scale: number;
 }
 
+export interface LevelOptions {
+  /** A cell is a hit when its code (or f32 value) is at or above this. */
+  level: number;
+  /** Optional lower level: a run along range at or above it that reaches `level` is all hit. */
+  hysteresisLevel?: number;
+}
+
+export interface HitMapOptions {
+  /** Index in the turn of the first of the call's spokes (rows); the map holds the whole turn. */
+  firstSpoke: number;
+  /** A hit within this many cells along range and spokes across of a learnt cell is cleared. */
+  spreadCells?: number;
+  spreadSpokes?: number;
+  /** 1 per row whose spoke arrived: the others are neither learnt nor forgotten. Absent: all. */
+  present?: Uint8Array | null;
+  /** Turns of the recursive hit frequency (weight 1/T per turn). */
+  timeConstantTurns: number;
+  /** Hit frequency (0..1] at or above which a cell is learnt as clutter. */
+  threshold: number;
+  /** false: use the map as it is (frozen), do not update it. */
+  learn?: boolean;
+}
+
 export interface ExtractOptions {
   lut?: Float32Array | null;
   /** Plots with fewer / more cells are dropped (counted). */
   minCells?: number;
   maxCells?: number;
+  /**
+   * Streaming extractor only: a component spanning this many rows (the spokes of a turn) is
+   * closed as a plot and what continues it starts a new one, so a ring of returns round the
+   * whole turn (the radar's own near-range ring) yields a plot per turn instead of never closing.
+   */
+  maxRows?: number;
 }
 
 export interface ExtractTurnOptions extends ExtractOptions {
@@ -65,12 +94,13 @@ export interface ExtractTurnOptions extends ExtractOptions {
 
 /**
  * One plot in a Float64Array, PLOT_STRIDE numbers each:
- * [rowCentroid, cellCentroid, rowMin, rowMax, cellMin, cellMax, peakPower, sumPower, cellCount].
+ * [rowCentroid, cellCentroid, rowMin, rowMax, cellMin, cellMax, peakPower, sumPower, cellCount,
+ * sumCell] (sumCell: the unweighted sum of the cells' centres c + 0.5, for the return's area).
  * Rows are absolute (the caller's row numbering; with wrap, a plot across the last row may
  * carry rows >= rows: take them modulo rows). cellCentroid is in cells from column 0 with a
  * cell's centre at c + 0.5, weighted by power (unweighted when all its power is 0).
  */
-export const PLOT_STRIDE = 9;
+export const PLOT_STRIDE = 10;
 export const PLOT_ROW = 0;
 export const PLOT_CELL = 1;
 export const PLOT_ROW_MIN = 2;
@@ -80,6 +110,7 @@ export const PLOT_CELL_MAX = 5;
 export const PLOT_PEAK = 6;
 export const PLOT_SUM = 7;
 export const PLOT_COUNT = 8;
+export const PLOT_SUM_CELL = 9;
 
 /**
  * Streaming 8-connected component labelling: feed rows (spokes) in order; a component is
@@ -112,6 +143,14 @@ export interface DetectorKernels {
   /** 2-D CFAR on a range-Doppler map (rows = range, cols = Doppler, wrap in Doppler). */
   cfar2d(input: VideoArray, rows: number, cols: number, options: Cfar2dOptions, out: Uint8Array): number;
   cfar2dAsync(input: VideoArray, rows: number, cols: number, options: Cfar2dOptions, out: Uint8Array): Promise<number>;
+  /** Level detection on processed video; out[i] = 1 for a hit. Returns hits. */
+  levelDetect(input: VideoArray, rows: number, cols: number, options: LevelOptions, out: Uint8Array): number;
+  /**
+   * One turn of the hit-frequency clutter map (1 byte per cell, map = spokesPerTurn x cols) over
+   * `rows` spokes from options.firstSpoke: clears the hits near learnt cells, then learns this
+   * turn's hits. stats[0] += learnt cells of those spokes. Returns hits left.
+   */
+  updateHitMap(map: Uint8Array, hits: Uint8Array, rows: number, cols: number, options: HitMapOptions, stats?: Uint32Array | null): number;
   /** Clears detections where blank[i] != 0; returns the detections left. */
   applyMask(detections: Uint8Array, blank: Uint8Array): number;
   /** map[i] += weight x (power[i] - map[i]), float32 arithmetic. */

@@ -38,12 +38,25 @@ export interface Sector {
   lastMonoMs: number;
 }
 
+/** Each spoke's centre azimuth (degrees) and wall-clock ms, by index in the turn (the latest seen). */
+export interface SpokeTimes {
+  readonly centreDegrees: Float64Array;
+  readonly wallMs: Float64Array;
+}
+
 export interface ScanAssemblerOptions {
   sectorSpokes: number;
   spokesPerTurn?: number;
   onSector(sector: Sector): void;
-  /** A new geometry (first spokes, or the sensor changed range/resolution): the stage resets. */
-  onGeometry(geometry: SpokeGeometry): void;
+  /**
+   * A new geometry (first spokes, or the sensor changed range/resolution): the stage resets.
+   * `times` is filled in as spokes of this geometry arrive (for plot bearings and times).
+   */
+  onGeometry(geometry: SpokeGeometry, times: SpokeTimes): void;
+  /** The antenna passed north: called once the sectors of the turn before have been handed over. */
+  onTurn?(turn: number): void;
+  /** Where to count (the stage's own counters, so it never reads the assembler's); default: a new object. */
+  counters?: ScanAssemblerCounters;
 }
 
 export interface ScanAssemblerCounters {
@@ -63,7 +76,7 @@ function spokeDtype(cells: VideoSpoke['cells']): SpokeGeometry['dtype'] {
 }
 
 export class ScanAssembler {
-  readonly counters: ScanAssemblerCounters = { spokes: 0, turns: 0, duplicateSpokes: 0, lateSpokes: 0, missingSpokes: 0, geometryChanges: 0 };
+  readonly counters: ScanAssemblerCounters;
   /** Centre azimuth (degrees) and wall-clock ms of the latest spoke seen at each index. */
   centreDegrees = new Float64Array(0);
   wallMs = new Float64Array(0);
@@ -74,7 +87,9 @@ export class ScanAssembler {
   private turn = 0;
   private sector: Sector | null = null;
 
-  constructor(private readonly options: ScanAssemblerOptions) {}
+  constructor(private readonly options: ScanAssemblerOptions) {
+    this.counters = options.counters ?? { spokes: 0, turns: 0, duplicateSpokes: 0, lateSpokes: 0, missingSpokes: 0, geometryChanges: 0 };
+  }
 
   get currentGeometry(): SpokeGeometry | null {
     return this.geometry;
@@ -155,7 +170,7 @@ export class ScanAssembler {
     this.wallMs = new Float64Array(spokesPerTurn);
     for (let s = 0; s < spokesPerTurn; s++) this.centreDegrees[s] = ((s + 0.5) * 360) / spokesPerTurn;
     this.lastIndex = -1;
-    this.options.onGeometry(this.geometry);
+    this.options.onGeometry(this.geometry, { centreDegrees: this.centreDegrees, wallMs: this.wallMs });
     const replay = this.pending;
     this.pending = [];
     for (const s of replay) this.place(s);
@@ -178,6 +193,7 @@ export class ScanAssembler {
     const g = this.geometry!;
     const S = g.spokesPerTurn;
     const s = this.spokeIndex(spoke);
+    let newTurn = false;
     if (this.lastIndex >= 0) {
       const d = s - this.lastIndex;
       if (d === 0) {
@@ -187,6 +203,7 @@ export class ScanAssembler {
       if (d < -S / 2) {
         this.turn++;
         this.counters.turns++;
+        newTurn = true;
         this.counters.missingSpokes += s + S - this.lastIndex - 1;
       } else if (d < 0 || d > S / 2) {
         this.counters.lateSpokes++;
@@ -219,6 +236,7 @@ export class ScanAssembler {
     }
     sector.present[r] = 1;
     sector.lastMonoMs = spoke.rx.monoMs;
+    if (newTurn) this.options.onTurn?.(this.turn);
   }
 
   private openSector(index: number, row: number, monoMs: number): Sector {

@@ -1,26 +1,28 @@
 import type { Logger } from 'pino';
 import { systemClock, type Clock } from '../io/types.js';
-import { normalizeDegrees, type LatLon } from '../track/geodesy.js';
-import type { DetectionConfig } from './config.js';
+import type { LatLon } from '../track/geodesy.js';
+import { clutterTimeConstant, type DetectionConfig } from './config.js';
+import { HitMapStore } from './hit-map.js';
 import {
   PLOT_CELL,
   PLOT_CELL_MAX,
   PLOT_CELL_MIN,
-  PLOT_COUNT,
-  PLOT_PEAK,
   PLOT_ROW,
   PLOT_ROW_MAX,
   PLOT_ROW_MIN,
   PLOT_STRIDE,
-  PLOT_SUM,
   testedCells1d,
   type Cfar1dOptions,
   type DetectorKernels,
+  type HitMapOptions,
+  type LevelOptions,
   type PlotExtractor,
 } from './kernel-types.js';
 import { buildLut } from './lut.js';
 import { hasMasks, rasterizeMasks } from './masks.js';
-import { ScanAssembler, type Sector, type SpokeGeometry } from './scan-assembler.js';
+import { buildPlot } from './plot-build.js';
+import { TurnQuality, type QualityFigures } from './quality.js';
+import { ScanAssembler, type Sector, type SpokeGeometry, type SpokeTimes } from './scan-assembler.js';
 import { defaultOsRank, thresholdFactor } from './thresholds.js';
 import type { Plot, VideoSpoke } from './types.js';
 
@@ -32,6 +34,8 @@ export interface DetectionStageOptions {
   /** The radar's position: needed for polygon masks only. */
   radar?: LatLon;
   clock?: Clock;
+  /** Where the hit-frequency clutter map is kept across restarts; absent: memory only. */
+  clutterMapPath?: string;
 }
 
 export interface DetectionCounters {
@@ -51,8 +55,13 @@ export interface DetectionCounters {
   blanked: number;
   plots: number;
   plotsLastTurn: number;
-  /** Plots dropped by minPlotCells / maxPlotCells. */
+  /** Plots dropped by minPlotCells / maxPlotCells and the plotSize area limits. */
   plotsDropped: number;
+  /** Extended returns (land, jetties) seen, and those kept off the wire (plotSize.sendExtended). */
+  plotsExtended: number;
+  plotsExtendedHeld: number;
+  /** Hits cleared because the clutter map had learnt their cells. */
+  hitsLearnt: number;
   /** Sectors whose processing took longer than the antenna took to sweep them. */
   overruns: number;
   /** Sectors not tested: spokes too short for the CFAR window. */
@@ -65,6 +74,8 @@ export interface DetectionCounters {
 
 /** Plots taken from the extractor per call. */
 const PLOT_BATCH = 256;
+/** The hit map is written to the data directory every this many turns (and at stop). */
+const SAVE_EVERY_TURNS = 20;
 
 /**
  * The detection stage of one radar-video sensor: scan assembly, CFAR along range per sector of
@@ -73,7 +84,7 @@ const PLOT_BATCH = 256;
  */
 export class DetectionStage {
   readonly counters: DetectionCounters;
-  private readonly config: DetectionConfig;
+  private config: DetectionConfig;
   private readonly kernels: DetectorKernels;
   private readonly logger: Logger;
   private readonly onPlots: (plots: Plot[]) => void;
@@ -88,9 +99,21 @@ export class DetectionStage {
   private blank: Uint8Array | null = null;
   private clutterMap: Float32Array | null = null;
   private clutterUpdates = new Uint32Array(0);
+  private readonly hitMap: HitMapStore;
+  private hitMapOptions: Omit<HitMapOptions, 'firstSpoke'> | null = null;
+  private levelOptions: LevelOptions | null = null;
+  private readonly learntStats = new Uint32Array(1);
+  /** The detections of one sector, reused from sector to sector. */
+  private mask = new Uint8Array(0);
   private readonly plotBuffer = new Float64Array(PLOT_BATCH * PLOT_STRIDE);
   private plotsThisTurn = 0;
   private warnedShort = false;
+  private readonly quality = new TurnQuality();
+  /** Turn of the first sector seen since the geometry was set (its turn is partial). */
+  private firstTurn = -1;
+  private areaDropped = 0;
+  private lastSectorTurn = -1;
+  private spokeTimes: SpokeTimes = { centreDegrees: new Float64Array(0), wallMs: new Float64Array(0) };
 
   constructor(options: DetectionStageOptions) {
     this.config = options.config;
@@ -114,18 +137,32 @@ export class DetectionStage {
       plots: 0,
       plotsLastTurn: 0,
       plotsDropped: 0,
+      plotsExtended: 0,
+      plotsExtendedHeld: 0,
+      hitsLearnt: 0,
       overruns: 0,
       sectorsSkipped: 0,
       lastSectorMs: 0,
       maxSectorMs: 0,
       nativeFallback: options.kernels.nativeLoadError === null ? 0 : 1,
     };
+    this.hitMap = new HitMapStore({ logger: this.logger, ...(options.clutterMapPath ? { path: options.clutterMapPath } : {}) });
     this.assembler = new ScanAssembler({
       sectorSpokes: this.config.sectorSpokes,
       ...(this.config.spokesPerTurn === undefined ? {} : { spokesPerTurn: this.config.spokesPerTurn }),
+      counters: this.counters,
       onSector: (sector) => this.processSector(sector),
-      onGeometry: (geometry) => this.setGeometry(geometry),
+      onGeometry: (geometry, times) => this.setGeometry(geometry, times),
+      onTurn: () => {
+        this.counters.plotsLastTurn = this.plotsThisTurn;
+        this.plotsThisTurn = 0;
+      },
     });
+  }
+
+  /** Per-turn quality: plots per turn, recurrence, cells covered, cells learnt. */
+  get qualityFigures(): Readonly<QualityFigures> {
+    return this.quality.figures;
   }
 
   /** The kernels in use ('native' or 'reference') and why native did not load. */
@@ -137,7 +174,9 @@ export class DetectionStage {
     this.running = true;
     const c = this.config;
     this.logger.info(
-      { impl: this.kernels.impl, method: c.method, guard: c.guard, train: c.train, pfa: c.pfa, scale: this.factor(), noiseFloor: c.noiseFloor, sectorSpokes: c.sectorSpokes },
+      c.method === 'level'
+        ? { impl: this.kernels.impl, method: c.method, level: c.level, hysteresisLevel: c.hysteresisLevel, clutterMap: c.clutterMap.enabled, sectorSpokes: c.sectorSpokes }
+        : { impl: this.kernels.impl, method: c.method, guard: c.guard, train: c.train, pfa: c.pfa, scale: this.factor(), noiseFloor: c.noiseFloor, sectorSpokes: c.sectorSpokes },
       'detection started',
     );
   }
@@ -150,16 +189,27 @@ export class DetectionStage {
       this.extractor.flush();
       this.drainPlots();
     }
+    this.hitMap.save();
     this.running = false;
+  }
+
+  /**
+   * New settings from the next sector on (a `set-detection` command): thresholds, LUT, masks
+   * and clutter map are rebuilt for the current geometry. `sectorSpokes` and `spokesPerTurn`
+   * stay as started (the scan assembler is built with them).
+   */
+  reconfigure(config: DetectionConfig): void {
+    this.config = { ...config, sectorSpokes: this.config.sectorSpokes, spokesPerTurn: this.config.spokesPerTurn };
+    if (this.geometry) this.setGeometry(this.geometry, this.spokeTimes);
   }
 
   pushSpoke(spoke: VideoSpoke): void {
     this.assembler.push(spoke);
-    this.syncAssemblerCounters();
   }
 
   private factor(): number {
     const c = this.config;
+    if (c.method === 'level') return 1;
     if (c.scale !== undefined) return c.scale;
     return thresholdFactor(c.method, c.train, c.pfa, c.method === 'os' ? this.rank() : undefined);
   }
@@ -168,22 +218,17 @@ export class DetectionStage {
     return this.config.k ?? defaultOsRank(2 * this.config.train);
   }
 
-  private syncAssemblerCounters(): void {
-    const a = this.assembler.counters;
-    const c = this.counters;
-    c.spokes = a.spokes;
-    c.duplicateSpokes = a.duplicateSpokes;
-    c.lateSpokes = a.lateSpokes;
-    c.missingSpokes = a.missingSpokes;
-    c.geometryChanges = a.geometryChanges;
-    if (a.turns !== c.turns) {
-      c.turns = a.turns;
-      c.plotsLastTurn = this.plotsThisTurn;
-      this.plotsThisTurn = 0;
-    }
+  /** The sector of a new turn has arrived: the turn before is closed for the quality figures. */
+  private closeTurn(turn: number): void {
+    const g = this.geometry!;
+    const full = this.firstTurn >= 0 && turn - 1 > this.firstTurn;
+    const learnt = this.hitMapOptions ? this.hitMap.learntCells(Math.ceil(this.hitMapOptions.threshold * 255)) : 0;
+    this.quality.endTurn(g.spokesPerTurn, full, learnt);
+    if (this.hitMapOptions?.learn) this.hitMap.turnDone(SAVE_EVERY_TURNS);
   }
 
-  private setGeometry(g: SpokeGeometry): void {
+  private setGeometry(g: SpokeGeometry, times: SpokeTimes): void {
+    this.spokeTimes = times;
     if (this.extractor) {
       this.extractor.flush();
       this.drainPlots();
@@ -192,9 +237,14 @@ export class DetectionStage {
     this.counters.spokesPerTurn = g.spokesPerTurn;
     const c = this.config;
     this.lut = g.dtype === 'f32' ? null : buildLut(c.lut, g.dtype === 'u8' ? 8 : 16);
-    this.extractor = this.kernels.createPlotExtractor({ lut: this.lut, minCells: c.minPlotCells, maxCells: c.maxPlotCells });
+    // A return round the whole turn (the near-range ring) is cut into one plot per turn.
+    this.extractor = this.kernels.createPlotExtractor({ lut: this.lut, minCells: c.minPlotCells, maxCells: c.maxPlotCells, maxRows: g.spokesPerTurn });
+    this.mask = new Uint8Array(Math.min(c.sectorSpokes, g.spokesPerTurn) * g.cols);
+    this.firstTurn = -1;
+    this.levelOptions = c.method === 'level' ? { level: c.level!, ...(c.hysteresisLevel === undefined ? {} : { hysteresisLevel: c.hysteresisLevel }) } : null;
+    this.hitMapOptions = null;
     this.cfarOptions = {
-      method: c.method,
+      method: c.method === 'level' ? 'ca' : c.method,
       guard: c.guard,
       train: c.train,
       ...(c.method === 'os' ? { k: this.rank() } : {}),
@@ -210,7 +260,17 @@ export class DetectionStage {
         this.logger.error({ err }, 'masks not applied');
       }
     }
-    this.clutterMap = c.clutterMap.enabled ? new Float32Array(g.spokesPerTurn * g.cols) : null;
+    this.clutterMap = c.clutterMap.enabled && c.method !== 'level' ? new Float32Array(g.spokesPerTurn * g.cols) : null;
+    if (c.clutterMap.enabled && c.method === 'level') {
+      this.hitMap.open(g);
+      this.hitMapOptions = {
+        timeConstantTurns: clutterTimeConstant(c.clutterMap),
+        threshold: c.clutterMap.threshold,
+        learn: !c.clutterMap.freeze,
+        spreadCells: Math.min(1024, Math.round(c.clutterMap.spreadMetres / g.rangeCellMetres)),
+        spreadSpokes: c.clutterMap.spreadSpokes,
+      };
+    }
     this.clutterUpdates = new Uint32Array(Math.ceil(g.spokesPerTurn / c.sectorSpokes));
     this.warnedShort = false;
     this.logger.info({ spokesPerTurn: g.spokesPerTurn, cells: g.cols, dtype: g.dtype, rangeCellMetres: g.rangeCellMetres }, 'video geometry');
@@ -221,8 +281,77 @@ export class DetectionStage {
     const g = sector.geometry;
     const { rows } = sector;
     const cols = g.cols;
-    const c = this.config;
     this.counters.sectors++;
+    if (this.firstTurn < 0) this.firstTurn = sector.turn;
+    else if (sector.turn !== this.lastSectorTurn) this.closeTurn(sector.turn);
+    this.lastSectorTurn = sector.turn;
+    const mask = this.mask.subarray(0, rows * cols);
+    const cellOffset = sector.firstSpoke * cols;
+    const detected = this.levelOptions ? this.detectLevel(sector, mask, cellOffset) : this.detectCfar(sector, mask, cellOffset);
+    if (detected < 0) return;
+    this.extractor!.push(mask, sector.video, rows, cols, sector.firstRow);
+    this.drainPlots();
+    const ms = this.clock.monoMs() - t0;
+    this.counters.lastSectorMs = ms;
+    if (ms > this.counters.maxSectorMs) this.counters.maxSectorMs = ms;
+    const sweptMs = ((sector.lastMonoMs - sector.firstMonoMs) * rows) / Math.max(1, rows - 1);
+    if (rows > 1 && sweptMs > 0 && ms > sweptMs) this.counters.overruns++;
+  }
+
+  /** Clears the rows of spokes that did not arrive; returns the detections removed. */
+  private clearMissing(sector: Sector, mask: Uint8Array): { present: number; removed: number } {
+    const cols = sector.geometry.cols;
+    let present = 0;
+    let removed = 0;
+    for (let r = 0; r < sector.rows; r++) {
+      if (sector.present[r]) {
+        present++;
+        continue;
+      }
+      for (let i = r * cols; i < (r + 1) * cols; i++) removed += mask[i];
+      mask.fill(0, r * cols, (r + 1) * cols);
+    }
+    return { present, removed };
+  }
+
+  private applyBlank(mask: Uint8Array, cellOffset: number, detections: number): number {
+    if (!this.blank) return detections;
+    const left = this.kernels.applyMask(mask, this.blank.subarray(cellOffset, cellOffset + mask.length));
+    this.counters.blanked += detections - left;
+    return left;
+  }
+
+  /** Processed video: level (and hysteresis), then the hit-frequency map, then masks. */
+  private detectLevel(sector: Sector, mask: Uint8Array, cellOffset: number): number {
+    const cols = sector.geometry.cols;
+    const { rows, video } = sector;
+    let hits = this.kernels.levelDetect(video, rows, cols, this.levelOptions!, mask);
+    const { present, removed } = this.clearMissing(sector, mask);
+    hits -= removed;
+    this.counters.cellsTested += present * cols;
+    this.counters.detections += hits;
+    const hm = this.hitMapOptions;
+    if (hm) {
+      const left = this.kernels.updateHitMap(this.hitMap.map, mask, rows, cols, { ...hm, firstSpoke: sector.firstSpoke, present: sector.present }, this.learntStats);
+      this.counters.hitsLearnt += hits - left;
+      hits = left;
+    }
+    hits = this.applyBlank(mask, cellOffset, hits);
+    let nonZero = 0;
+    for (let r = 0; r < rows; r++) {
+      if (!sector.present[r]) continue;
+      for (let i = r * cols; i < (r + 1) * cols; i++) if (video[i] !== 0) nonZero++;
+    }
+    this.quality.addCells(nonZero, hits);
+    return hits;
+  }
+
+  /** Raw video: CFAR along range (with the power-mean clutter map), then masks. */
+  private detectCfar(sector: Sector, mask: Uint8Array, cellOffset: number): number {
+    const g = sector.geometry;
+    const { rows } = sector;
+    const cols = g.cols;
+    const c = this.config;
     if (g.codes32 && c.lut.type === 'log') {
       const v = sector.video;
       for (let i = 0; i < v.length; i++) v[i] = Math.pow(10, (c.lut.zeroCountDb + v[i] * c.lut.dbPerCount) / 10);
@@ -231,11 +360,9 @@ export class DetectionStage {
       this.counters.sectorsSkipped++;
       if (!this.warnedShort) this.logger.error({ cols, guard: c.guard, train: c.train }, 'spokes too short for the CFAR window: no detection');
       this.warnedShort = true;
-      return;
+      return -1;
     }
-    const mask = new Uint8Array(rows * cols);
     const opts = this.cfarOptions!;
-    const cellOffset = sector.firstSpoke * cols;
     const sectorId = Math.floor(sector.firstSpoke / c.sectorSpokes);
     let clutter: Float32Array | null = null;
     if (this.clutterMap && this.clutterUpdates[sectorId] > 0) clutter = this.clutterMap.subarray(cellOffset, cellOffset + rows * cols);
@@ -246,29 +373,14 @@ export class DetectionStage {
       clutter ? { ...opts, clutterMap: clutter, clutterScale: Math.pow(10, c.clutterMap.thresholdDb / 10) } : opts,
       mask,
     );
-    let present = 0;
-    for (let r = 0; r < rows; r++) {
-      if (sector.present[r]) {
-        present++;
-        continue;
-      }
-      for (let i = r * cols; i < (r + 1) * cols; i++) detections -= mask[i];
-      mask.fill(0, r * cols, (r + 1) * cols);
-    }
+    const { present, removed } = this.clearMissing(sector, mask);
+    detections -= removed;
     this.counters.cellsTested += testedCells1d(present, cols, c.guard, c.train);
     this.counters.detections += detections;
-    if (this.blank) {
-      const left = this.kernels.applyMask(mask, this.blank.subarray(cellOffset, cellOffset + rows * cols));
-      this.counters.blanked += detections - left;
-    }
+    const left = this.applyBlank(mask, cellOffset, detections);
     if (this.clutterMap) this.updateClutter(sector, sectorId, cellOffset);
-    this.extractor!.push(mask, sector.video, rows, cols, sector.firstRow);
-    this.drainPlots();
-    const ms = this.clock.monoMs() - t0;
-    this.counters.lastSectorMs = ms;
-    if (ms > this.counters.maxSectorMs) this.counters.maxSectorMs = ms;
-    const sweptMs = ((sector.lastMonoMs - sector.firstMonoMs) * rows) / Math.max(1, rows - 1);
-    if (rows > 1 && sweptMs > 0 && ms > sweptMs) this.counters.overruns++;
+    this.quality.addCells(present * cols, left);
+    return left;
   }
 
   private updateClutter(sector: Sector, sectorId: number, cellOffset: number): void {
@@ -276,7 +388,7 @@ export class DetectionStage {
     const cols = sector.geometry.cols;
     const n = this.clutterUpdates[sectorId];
     // Running mean over the first turns, then the recursive mean of time constant T.
-    const weight = Math.max(1 / (n + 1), 1 / c.clutterMap.timeConstantScans);
+    const weight = Math.max(1 / (n + 1), 1 / clutterTimeConstant(c.clutterMap));
     for (let r = 0; r < sector.rows; r++) {
       if (!sector.present[r]) continue;
       const at = cellOffset + r * cols;
@@ -289,44 +401,37 @@ export class DetectionStage {
     const g = this.geometry;
     const ex = this.extractor;
     if (!g || !ex) return;
-    const S = g.spokesPerTurn;
-    const degPerSpoke = 360 / S;
-    const centre = this.assembler.centreDegrees;
-    const wall = this.assembler.wallMs;
     const out = this.plotBuffer;
+    const sizes = this.config.plotSize;
     const plots: Plot[] = [];
+    let dropped = 0;
     for (;;) {
       const n = ex.take(out);
       for (let i = 0; i < n; i++) {
         const o = i * PLOT_STRIDE;
-        const row = out[o + PLOT_ROW];
-        const i0 = Math.floor(row);
-        const f = row - i0;
-        const a0 = centre[((i0 % S) + S) % S];
-        const a1 = centre[(((i0 + 1) % S) + S) % S];
-        let d = a1 - a0;
-        if (d > 180) d -= 360;
-        if (d < -180) d += 360;
-        const nearest = Math.round(row);
-        const count = out[o + PLOT_COUNT];
-        plots.push({
-          timeMs: wall[((nearest % S) + S) % S],
-          scan: Math.floor(nearest / S),
-          rangeMetres: (g.startRangeCell + out[o + PLOT_CELL]) * g.rangeCellMetres,
-          bearingDegrees: normalizeDegrees(a0 + f * d),
-          rangeExtentMetres: (out[o + PLOT_CELL_MAX] - out[o + PLOT_CELL_MIN] + 1) * g.rangeCellMetres,
-          azimuthExtentDegrees: (out[o + PLOT_ROW_MAX] - out[o + PLOT_ROW_MIN] + 1) * degPerSpoke,
-          peakPower: out[o + PLOT_PEAK],
-          meanPower: out[o + PLOT_SUM] / count,
-          cellCount: count,
-        });
+        const plot = buildPlot(out, o, g, this.spokeTimes, sizes);
+        const area = plot.areaSquareMetres!;
+        if (area < sizes.minAreaSquareMetres || (sizes.maxAreaSquareMetres !== undefined && area > sizes.maxAreaSquareMetres)) {
+          dropped++;
+          continue;
+        }
+        this.quality.addPlot({ row: out[o + PLOT_ROW], cell: out[o + PLOT_CELL], rowMin: out[o + PLOT_ROW_MIN], rowMax: out[o + PLOT_ROW_MAX], cellMin: out[o + PLOT_CELL_MIN], cellMax: out[o + PLOT_CELL_MAX] });
+        this.plotsThisTurn++;
+        if (plot.sizeClass === 'extended') {
+          this.counters.plotsExtended++;
+          if (!sizes.sendExtended) {
+            this.counters.plotsExtendedHeld++;
+            continue;
+          }
+        }
+        plots.push(plot);
       }
       if (n < PLOT_BATCH) break;
     }
-    this.counters.plotsDropped = ex.dropped;
+    this.areaDropped += dropped;
+    this.counters.plotsDropped = ex.dropped + this.areaDropped;
     if (plots.length === 0) return;
     this.counters.plots += plots.length;
-    this.plotsThisTurn += plots.length;
     try {
       this.onPlots(plots);
     } catch (err) {

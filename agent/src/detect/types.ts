@@ -1,4 +1,5 @@
 import type { ReceiveTime } from '../io/types.js';
+import type { PlotSizeClass } from '../wire/types.js';
 
 /** One spoke of radar video handed to the detection stage (decoder-agnostic). */
 export interface VideoSpoke {
@@ -31,7 +32,13 @@ export interface Plot {
   peakPower: number;
   meanPower: number;
   cellCount: number;
+  /** Area of the return on the water (sum of its polar cells), m². */
+  areaSquareMetres?: number;
+  /** Size class by area (detection.plotSize); extended: land, a jetty, a pontoon. */
+  sizeClass?: PlotSizeClass;
 }
+
+export type { PlotSizeClass } from '../wire/types.js';
 
 /** A plot with its position on the Earth. */
 export interface GeoPlot extends Plot {

@@ -35,7 +35,7 @@ export type DecodeResult = { ok: true; record: AnyRecord } | { ok: false; error:
  */
 export function decodeMessage(topic: string, payload: Uint8Array): DecodeResult {
   const t = parseTopic(topic);
-  if (!t || t.type !== 'record') return { ok: false, error: `not a Lookout record topic: ${topic}` };
+  if (!t || t.type === 'cmd') return { ok: false, error: `not a Lookout record topic: ${topic}` };
   let record: AnyRecord;
   try {
     record = decodeRecord(payload);
@@ -43,7 +43,8 @@ export function decodeMessage(topic: string, payload: Uint8Array): DecodeResult 
     return { ok: false, error: `undecodable payload on ${topic} (${payload.length} bytes): ${(err as Error).message}` };
   }
   if (record.unit !== t.unit) return { ok: false, error: `topic unit "${t.unit}" but record unit "${record.unit}"` };
-  if (record.kind !== t.kind) return { ok: false, error: `topic kind "${t.kind}" but record kind "${record.kind}"` };
+  const kind = t.type === 'cmd-res' ? 'commandResult' : t.kind;
+  if (record.kind !== kind) return { ok: false, error: `topic kind "${kind}" but record kind "${record.kind}"` };
   return { ok: true, record };
 }
 
@@ -284,3 +285,4 @@ export class Deduper {
     return [...this.units.keys()];
   }
 }
+export { signCommand, decodeCommandResult, generateCommandKeys } from './commands.js';

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import { DEFAULT_ADDON_PATH } from '../detect/kernels.js';
+import { loadAddon, REBUILD_HINT } from '../detect/addon.js';
 
 /** The system calls Node has no API for, from Lookout's addon (native/src/bindings/sys.cc). */
 export interface SysCalls {
@@ -9,20 +8,15 @@ export interface SysCalls {
   flockFd(fd: number, exclusive: boolean): number;
 }
 
-let cached: { sys: SysCalls | null; error: string | null } | undefined;
-
-/** The addon's system calls, or null with the reason when the addon cannot be loaded. */
-export function loadSysCalls(addonPath = DEFAULT_ADDON_PATH): { sys: SysCalls | null; error: string | null } {
-  if (cached && addonPath === DEFAULT_ADDON_PATH) return cached;
-  let result: { sys: SysCalls | null; error: string | null };
-  try {
-    const addon = createRequire(import.meta.url)(addonPath) as Partial<SysCalls>;
-    if (typeof addon.notifySocket !== 'function' || typeof addon.flockFd !== 'function') {
-      result = { sys: null, error: `the addon at ${addonPath} has no notifySocket()/flockFd(): rebuild it (npx node-gyp rebuild --directory=native)` };
-    } else result = { sys: addon as SysCalls, error: null };
-  } catch (err) {
-    result = { sys: null, error: (err as Error).message };
+/**
+ * The addon's system calls, or null with the reason when the addon cannot be loaded: the one
+ * node-gyp-build finds in native/ (detect/addon.ts), or the .node file `addonPath`.
+ */
+export function loadSysCalls(addonPath?: string): { sys: SysCalls | null; error: string | null } {
+  const { addon, path, error } = loadAddon(addonPath);
+  if (!addon) return { sys: null, error: error ?? 'the native addon did not load' };
+  if (typeof addon.notifySocket !== 'function' || typeof addon.flockFd !== 'function') {
+    return { sys: null, error: `the addon at ${path} has no notifySocket()/flockFd(): ${REBUILD_HINT}` };
   }
-  if (addonPath === DEFAULT_ADDON_PATH) cached = result;
-  return result;
+  return { sys: addon as unknown as SysCalls, error: null };
 }

@@ -19,6 +19,7 @@ export const KIND_PRIORITY: Readonly<Record<RecordKind, number>> = {
   birth: 5,
   state: 5,
   alerts: 4,
+  commandResult: 4,
   tracks: 3,
   plots: 2,
   status: 1,

@@ -13,13 +13,13 @@ import { Backoff } from '../io/backoff.js';
 import { systemClock, type Clock } from '../io/types.js';
 import { systemTimers, type TimerHandle, type Timers } from '../io/timers.js';
 import { ROW_EXPIRES_AT_MS, ROW_ID, ROW_KIND, ROW_PAYLOAD, ROW_SEQ, type OutboxRow, type OutboxSource } from '../outbox/types.js';
-import { encodeRecord, RECORD_KINDS, recordTopic, type BirthBody, type RecordKind } from '../wire/index.js';
+import { encodeRecord, RECORD_KINDS, recordTopic, type AlertBody, type BirthBody, type RecordKind } from '../wire/index.js';
 import type { MqttConfig } from './config.js';
 import { BandwidthBudget } from './budget.js';
 import { ConnectionWatch } from './connection-watch.js';
-import type { AlertBody } from '../wire/types.js';
 import { assertTransport, connectOptions, describeConnectError } from './connect.js';
 import { corked } from './cork.js';
+import { answerPublish, subscribeCommands, type CommandPort } from './commands.js';
 import { PriorityCursor } from './cursor.js';
 
 export interface PublisherCounters {
@@ -62,6 +62,8 @@ export interface PublisherOptions {
   onAcked?: (seconds: number) => void;
   /** Alerts about the connection (a unit id used by another agent); the agent queues them. */
   onAlert?: (alert: AlertBody) => void;
+  /** Commands: subscribe to the unit's command topic and route the answers (commands.ts). */
+  commands?: CommandPort;
 }
 
 /** PUBACK reason codes that will never succeed on a resend (MQTT 5). */
@@ -247,6 +249,7 @@ export class Publisher {
     this.ready = false;
     this.unacked = 0;
     this.cursor.rewind();
+    if (this.opts.commands) subscribeCommands(client, this.opts.unit, this.opts.commands, this.log);
     let pending = 2;
     const done = (err?: Error): void => {
       if (gen !== this.generation) return;
@@ -257,16 +260,22 @@ export class Publisher {
       }
     };
     client.publish(this.topics.state, this.statePayload(true), RETAINED, (e) => done(e ?? undefined));
+    if (!this.rebirth(client, done)) done();
+    this.schedulePoll();
+  }
+
+  /** Publishes the retained birth now: at each connect, and for the `rebirth` command (false when not connected). */
+  rebirth(client = this.connected ? this.client : undefined, done: (err?: Error) => void = () => {}): boolean {
+    if (!client) return false;
     let birth: Uint8Array;
     try {
       birth = encodeRecord({ unit: this.opts.unit, session: this.opts.outbox.session, seq: 0, kind: 'birth', timeMs: this.clock.wallMs(), body: this.opts.birth() });
     } catch (err) {
       this.log.error({ err }, 'mqtt: cannot build the birth record');
-      done();
-      return;
+      return false;
     }
     client.publish(this.topics.birth, Buffer.from(birth), RETAINED, (e) => done(e ?? undefined));
-    this.schedulePoll();
+    return true;
   }
 
   private onClose(client: MqttClient): void {
@@ -405,7 +414,9 @@ export class Publisher {
     this.counters.bytesSent += payload.length;
     const epoch = this.epoch;
     const sentMono = this.clock.monoMs();
-    client.publish(this.topics[row[ROW_KIND]], payload, this.publishOptions(row[ROW_EXPIRES_AT_MS], now), (err, packet) => this.onPuback(client, gen, epoch, row, err, packet, sentMono));
+    const base = this.publishOptions(row[ROW_EXPIRES_AT_MS], now);
+    const { topic, options } = row[ROW_KIND] === 'commandResult' && this.opts.commands ? answerPublish(this.opts.unit, this.opts.commands, row[ROW_SEQ], base) : { topic: this.topics[row[ROW_KIND]], options: base };
+    client.publish(topic, payload, options, (err, packet) => this.onPuback(client, gen, epoch, row, err, packet, sentMono));
   }
 
   private onPuback(client: MqttClient, gen: number, epoch: number, row: OutboxRow, err: Error | undefined, packet: unknown, sentMono: number): void {

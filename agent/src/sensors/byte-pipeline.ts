@@ -25,7 +25,11 @@ export interface ConnectedInput {
   counters(): Record<string, number>;
   /** Monotonic ms of the last bytes (or datagram) received; undefined before the first. */
   lastDataMonoMs(): number | undefined;
+  /** Sees every chunk (or datagram) as received, before the decoder (`record-start`); undefined removes it. */
+  setTap(tap: InputTap | undefined): void;
 }
+
+export type InputTap = (chunk: Uint8Array, rx: ReceiveTime) => void;
 
 /**
  * The part every sensor shares: its transport feeding its decoder, with an idle flush on byte
@@ -40,6 +44,7 @@ export function connectDecoder(
   const datagrams = wiring.input.type === 'udp' && typeof decoder.pushDatagram === 'function';
   const link = new LinkMonitor({ sensor: wiring.id, sink: wiring.sink, logger: wiring.logger });
   let lastDataMonoMs: number | undefined;
+  let tap: InputTap | undefined;
   const source = openInput(
     wiring.input,
     {
@@ -47,10 +52,12 @@ export function connectDecoder(
       onData: datagrams
         ? (chunk, rx) => {
             lastDataMonoMs = rx.monoMs;
+            tap?.(chunk, rx);
             decoder.pushDatagram!(chunk, rx);
           }
         : (chunk, rx) => {
             lastDataMonoMs = rx.monoMs;
+            tap?.(chunk, rx);
             decoder.push(chunk, rx);
             idle.touch();
           },
@@ -72,6 +79,7 @@ export function connectDecoder(
     source,
     stages,
     lastDataMonoMs: () => lastDataMonoMs,
+    setTap: (t) => (tap = t),
     counters: () => {
       const out: Record<string, number> = {};
       for (const [k, v] of Object.entries(source.counters)) if (typeof v === 'number') out[`source.${k}`] = v;

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { z } from 'zod';
 import { detectionConfigSchema } from '../detect/config.js';
 import { DetectionStage } from '../detect/stage.js';
@@ -35,6 +36,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     kernels: ctx.kernels,
     logger: ctx.logger.child({ stage: 'detect' }),
     radar: { latitude: radar.latitude, longitude: radar.longitude },
+    ...(ctx.dataDir ? { clutterMapPath: join(ctx.dataDir, `clutter-map-${sensor.id}.bin`) } : {}),
     onPlots: (plots) => {
       const body = placement.batch(plots);
       if (!body) return;
@@ -52,6 +54,12 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
   const detectCounters = (): Record<string, number> => {
     const out: Record<string, number> = {};
     for (const [k, v] of Object.entries(detection.counters)) if (typeof v === 'number') out[`detect.${k}`] = v;
+    // Per-turn quality of the picture (the figures `lookout calibrate` prints).
+    const q = detection.qualityFigures;
+    out['detect.quality.plotsLastTurn'] = q.plotsLastTurn;
+    out['detect.quality.recurrencePermille'] = q.recurrencePermille;
+    out['detect.quality.coveredPermille'] = q.coveredPermille;
+    out['detect.quality.cellsLearnt'] = q.cellsLearnt;
     return out;
   };
   return {
@@ -61,6 +69,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     capabilities: tracking.capabilities,
     site: siteOf(radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...detectCounters(), ...placement.counters(), ...tracking.counters() }),
     summary: () => ({ spokes: detection.counters.spokes, plotsLastTurn: detection.counters.plotsLastTurn }),
     // Detection holds the open sector and the open plots: stopping it processes them; then the
@@ -69,6 +78,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
       await detection.stop();
       tracking.stage?.flush();
     },
+    reconfigureDetection: (config) => detection.reconfigure(config),
     // The tracker stops after detection (stages stop in reverse), so it takes the last plots.
     stages: [...tracking.stages, { name: `detect:${sensor.id}`, start: () => detection.start(), stop: () => detection.stop() }, ...input.stages],
   };
@@ -78,7 +88,7 @@ export const cat240Kind = defineSensorKind({
   protocol: 'cat240',
   type: 'radar',
   capabilities: ['plots', 'tracks'],
-  counters: ['detect.spokes', 'detect.plotsLastTurn', 'georef.withoutPose'],
+  counters: ['detect.spokes', 'detect.plotsLastTurn', 'detect.quality.recurrencePermille', 'detect.quality.coveredPermille', 'detect.quality.cellsLearnt', 'georef.withoutPose'],
   schema: cat240SensorSchema,
   mount: { needs: 'radar', message: MISSING_RADAR },
   build: buildRadarVideo,

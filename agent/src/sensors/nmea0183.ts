@@ -48,6 +48,7 @@ export function buildArpa(ctx: SensorContext<Nmea0183SensorConfig>, options: Arp
     type: nmea0183Kind.type,
     capabilities: nmea0183Kind.capabilities,
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...correlator.counters }),
     flush: () => correlator.flush(),
     stages: [{ name: `tracks:${sensor.id}`, start: () => correlator.start(), stop: () => correlator.stop() }, ...input.stages],

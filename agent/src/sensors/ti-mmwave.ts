@@ -105,6 +105,7 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     capabilities: tracking.capabilities,
     site: siteOf(sensor.radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
+    tapInput: (tap) => input.setTap(tap),
     counters: () => ({ ...input.counters(), ...counters, ...placement.counters(), ...tracking.counters() }),
     stages: [...tracking.stages, ...configure, ...input.stages],
   };

@@ -1,7 +1,8 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
+import type { DetectionConfig } from '../detect/config.js';
 import type { DetectorKernels } from '../detect/kernel-types.js';
-import type { Clock } from '../io/types.js';
+import type { Clock, ReceiveTime } from '../io/types.js';
 import type { RecordBodies, RecordKind } from '../wire/types.js';
 import type { BatchTimer } from '../track/arpa.js';
 import type { PlatformPose } from '../track/georef.js';
@@ -26,6 +27,8 @@ export interface SensorContext<C> {
   sink: RecordSink;
   kernels: DetectorKernels;
   clock: Clock;
+  /** The unit's data directory (state a sensor keeps across restarts, e.g. a clutter map); absent: none kept. */
+  dataDir?: string;
   /** The platform's pose when the unit has a nav source (a vessel, a drone); absent on a fixed site. */
   platform?: PlatformPose;
   /** The unit's `tracker:` section, for the sensors whose `tracking:` block runs a tracker (defaults when absent). */
@@ -80,6 +83,10 @@ export interface SensorRuntime extends Runtime {
   /** Record kinds it yields. */
   capabilities: readonly RecordKind[];
   site?: SensorSite;
+  /** Detection settings applied live (`set-detection`); absent when the kind has none to change. */
+  reconfigureDetection?(config: DetectionConfig): void;
+  /** Sees the input's raw bytes as received (`record-start`); undefined removes the tap. */
+  tapInput?(tap: ((chunk: Uint8Array, rx: ReceiveTime) => void) | undefined): void;
 }
 
 /**

@@ -113,11 +113,26 @@ export class RadarSim {
     }
     synthesizeSpokePower(
       this.power,
-      { azimuthDegrees: azCentre, beamwidthDegrees: antenna.beamwidthDegrees, rangeCellMetres: antenna.rangeCellMetres, startRangeCell: 0, echoes },
+      {
+        azimuthDegrees: azCentre,
+        beamwidthDegrees: antenna.beamwidthDegrees,
+        rangeCellMetres: antenna.rangeCellMetres,
+        startRangeCell: 0,
+        echoes,
+        ...(this.options.scenario.land?.length ? { land: this.options.scenario.land } : {}),
+      },
       this.rng,
     );
     const cells = new Uint8Array(antenna.cellsPerSpoke);
-    quantizeLog(this.power, video, video.bits, cells);
+    const processed = video.processed;
+    if (processed) {
+      // The radar's own threshold in codes, then optionally 16 levels (x 17) in 8-bit cells.
+      const thresholdCode = Math.ceil((processed.thresholdDb - video.zeroCountDb) / video.dbPerCount);
+      quantizeLog(this.power, video, video.bits, cells, thresholdCode);
+      if (processed.fourBit && video.bits === 8) for (let i = 0; i < cells.length; i++) cells[i] = (cells[i] >> 4) * 17;
+    } else {
+      quantizeLog(this.power, video, video.bits, cells);
+    }
     this.spoke++;
     const startAzimuth = Math.round((index * 65536) / antenna.spokesPerTurn) & 0xffff;
     const endAzimuth = Math.round(((index + 1) * 65536) / antenna.spokesPerTurn) & 0xffff;

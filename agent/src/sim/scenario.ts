@@ -45,9 +45,31 @@ export const radarScenarioSchema = z
         bits: z.union([z.literal(4), z.literal(8)]).default(8),
         dbPerCount: z.number().positive().default(0.25),
         zeroCountDb: z.number().default(-24),
+        processed: z
+          .object({
+            thresholdDb: z.number().describe('cells below this (dB re the noise mean) are sent as 0: the radar\'s own threshold'),
+            fourBit: z.boolean().default(false).describe('16 levels in 8-bit cells (code x 17), as Navico radars send'),
+          })
+          .strict()
+          .optional()
+          .describe('processed video, as marine radars on Ethernet send it: zero below a level, strong returns saturated'),
       })
       .strict()
       .default({ bits: 8, dbPerCount: 0.25, zeroCountDb: -24 }),
+    land: z
+      .array(
+        z
+          .object({
+            fromDegrees: z.number().min(0).max(360),
+            toDegrees: z.number().min(0).max(360),
+            fromMetres: z.number().min(0),
+            toMetres: z.number().positive(),
+            powerDb: z.number().describe('mean return over noise'),
+          })
+          .strict(),
+      )
+      .default([])
+      .describe('static structure (a coastline, pontoons, jetties): persistent returns in fixed patches'),
     targets: z.array(simTargetSchema).min(0),
   })
   .strict();

@@ -1,6 +1,6 @@
 /** The enum values of the .proto for record kinds, alert severities and gap reasons, both ways. */
 import { lookout } from './gen/lookout.js';
-import type { AlertSeverity, GapReason, RecordKind } from './types.js';
+import type { AlertSeverity, CommandStatus, GapReason, RecordKind } from './types.js';
 
 const pb = lookout.v1;
 
@@ -12,7 +12,11 @@ export const KIND_TO_PB: Record<RecordKind, number> = {
   alerts: pb.Kind.KIND_ALERTS,
   status: pb.Kind.KIND_STATUS,
   gap: pb.Kind.KIND_GAP,
+  commandResult: pb.Kind.KIND_COMMAND_RESULT,
 };
+
+export const COMMAND_STATUS_TO_PB: Record<CommandStatus, number> = { ok: 1, refused: 2, error: 3 };
+export const PB_TO_COMMAND_STATUS: Record<number, CommandStatus> = { 1: 'ok', 2: 'refused', 3: 'error' };
 export const PB_TO_KIND = new Map<number, RecordKind>(Object.entries(KIND_TO_PB).map(([k, v]) => [v, k as RecordKind]));
 
 export const SEVERITY_TO_PB: Record<AlertSeverity, number> = { info: 1, warning: 2, critical: 3 };

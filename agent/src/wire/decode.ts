@@ -5,10 +5,11 @@
  */
 import { lookout } from './gen/lookout.js';
 import { PB_TO_GAP, PB_TO_KIND, PB_TO_SEVERITY } from './codes.js';
+import { decodeCommandResultBody } from './command.js';
 import { b16ToDegrees, fromE7, n64 } from './fixed.js';
 import { plotPosition } from './geo.js';
 import { decodeTrackBatch } from './tracks.js';
-import type { AlertBody, AnyRecord, BirthBody, GapBody, PlotRecord, PlotsBody, RecordBodies, RecordKind, StateBody, StatusBody, TracksBody } from './types.js';
+import { PLOT_SIZE_CLASSES, type AlertBody, type AnyRecord, type BirthBody, type GapBody, type PlotRecord, type PlotsBody, type RecordBodies, type RecordKind, type StateBody, type StatusBody, type TracksBody } from './types.js';
 
 const pb = lookout.v1;
 type Envelope = lookout.v1.Envelope;
@@ -45,6 +46,11 @@ function decodePlots(e: Envelope): PlotsBody | undefined {
       meanPower: 10 ** (meanDb / 10),
       cellCount: m.cellCount[i] ?? 0,
     };
+    if (m.areaDm2.length === n) plot.areaSquareMetres = m.areaDm2[i] / 100;
+    if (m.sizeClass.length === n) {
+      const cls = PLOT_SIZE_CLASSES[m.sizeClass[i] - 1];
+      if (cls) plot.sizeClass = cls;
+    }
     if (hasLatLon) {
       la += m.latDeltaE7[i];
       lo += m.lonDeltaE7[i];
@@ -141,6 +147,7 @@ const DECODERS: BodyDecoders = {
   alerts: decodeAlert,
   status: decodeStatus,
   gap: decodeGap,
+  commandResult: decodeCommandResultBody,
 };
 
 /** Decodes protobuf bytes into a typed record. Throws on bytes that are not a v1 Envelope. */

@@ -4,9 +4,10 @@
  */
 import { lookout } from './gen/lookout.js';
 import { GAP_TO_PB, KIND_TO_PB, SEVERITY_TO_PB } from './codes.js';
+import { encodeCommandResult } from './command.js';
 import { clampInt32, degreesToB16, powerToDb, toE7, wrapB16Delta } from './fixed.js';
 import { encodeTrackBatch } from './tracks.js';
-import { isRecordKind, type AlertBody, type BirthBody, type GapBody, type LookoutRecord, type PlotsBody, type RecordBodies, type RecordKind, type StateBody, type StatusBody, type TracksBody } from './types.js';
+import { isRecordKind, PLOT_SIZE_CLASSES, type AlertBody, type BirthBody, type GapBody, type LookoutRecord, type PlotsBody, type RecordBodies, type RecordKind, type StateBody, type StatusBody, type TracksBody } from './types.js';
 
 const pb = lookout.v1;
 type EnvelopeBody = Partial<lookout.v1.Envelope.$Properties>;
@@ -83,6 +84,9 @@ function encodePlots(body: PlotsBody): EnvelopeBody {
     thinned: body.thinned ?? 0,
   };
   if (scanDiffers) out.scanDelta = plots.map((p) => p.scan - scan0);
+  // Whole-return columns only when the detector measured returns: other batches keep their bytes.
+  if (plots.some((p) => p.areaSquareMetres !== undefined)) out.areaDm2 = plots.map((p) => Math.max(0, Math.min(0xffffffff, Math.round((p.areaSquareMetres ?? 0) * 100))));
+  if (plots.some((p) => p.sizeClass !== undefined)) out.sizeClass = plots.map((p) => (p.sizeClass === undefined ? 0 : PLOT_SIZE_CLASSES.indexOf(p.sizeClass) + 1));
   return { plots: out };
 }
 
@@ -156,6 +160,7 @@ const ENCODERS: BodyEncoders = {
   alerts: encodeAlert,
   status: encodeStatus,
   gap: encodeGap,
+  commandResult: encodeCommandResult,
 };
 
 /** Encodes one record (envelope + body) to protobuf bytes. Throws TypeError on a malformed body. */

@@ -5,3 +5,4 @@ export { destination, plotPosition, WGS84_A, WGS84_B, WGS84_F } from './geo.js';
 export { encodeRecord } from './encode.js';
 export { decodeRecord } from './decode.js';
 export * from './topics.js';
+export * from './command.js';

@@ -43,8 +43,9 @@ export function parseTopic(topic: string): ParsedTopic | undefined {
   const unit = parts[2];
   if (parts.length === 4) {
     if (parts[3] === 'cmd') return { type: 'cmd', unit };
-    return isRecordKind(parts[3]) ? { type: 'record', unit, kind: parts[3] } : undefined;
+    return isRecordKind(parts[3]) && parts[3] !== 'commandResult' ? { type: 'record', unit, kind: parts[3] } : undefined;
   }
-  if (parts.length === 5 && parts[3] === 'cmd' && parts[4] === 'res') return { type: 'cmd-res', unit };
+  // `cmd/res/<anything>`: a hub's own MQTT 5 response topic under the unit's tree.
+  if (parts.length >= 5 && parts[3] === 'cmd' && parts[4] === 'res') return { type: 'cmd-res', unit };
   return undefined;
 }

@@ -7,7 +7,7 @@ import type { LatLon } from './geo.js';
 
 export type { LatLon } from './geo.js';
 
-export const RECORD_KINDS = ['birth', 'state', 'plots', 'tracks', 'alerts', 'status', 'gap'] as const;
+export const RECORD_KINDS = ['birth', 'state', 'plots', 'tracks', 'alerts', 'status', 'gap', 'commandResult'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export function isRecordKind(value: string): value is RecordKind {
@@ -61,9 +61,16 @@ export interface PlotRecord {
   peakPower: number;
   meanPower: number;
   cellCount: number;
+  /** Area of the return on the water, m² (sent in dm²); absent from detectors that do not measure it. */
+  areaSquareMetres?: number;
+  /** Size class by area; extended: land, a jetty, a pontoon. */
+  sizeClass?: PlotSizeClass;
   latitude?: number;
   longitude?: number;
 }
+
+export const PLOT_SIZE_CLASSES = ['small', 'medium', 'large', 'extended'] as const;
+export type PlotSizeClass = (typeof PLOT_SIZE_CLASSES)[number];
 
 /** A plot put on the Earth (what the georeferencer makes): a plot record with its position. */
 export type PlacedPlot = PlotRecord & LatLon;
@@ -159,6 +166,22 @@ export interface GapBody {
   kinds: RecordKind[];
 }
 
+export type CommandStatus = 'ok' | 'refused' | 'error';
+
+/** The answer to a signed command (proto CommandResult). */
+export interface CommandResultBody {
+  /** The command's nonce, hex (empty when the payload was not a readable command). */
+  nonce: string;
+  verb: string;
+  status: CommandStatus;
+  /** What was done, or why not. */
+  reason: string;
+  /** Refusal or error code ("bad-signature", ...); absent when ok. */
+  code?: string;
+  /** What the verb returns (JSON); absent when nothing. */
+  result?: unknown;
+}
+
 export interface RecordBodies {
   birth: BirthBody;
   state: StateBody;
@@ -167,6 +190,7 @@ export interface RecordBodies {
   alerts: AlertBody;
   status: StatusBody;
   gap: GapBody;
+  commandResult: CommandResultBody;
 }
 
 /** One record as it travels: envelope fields and the typed body. */

@@ -15,6 +15,10 @@ bool parseSettings(Napi::Env env, Napi::Object o, ExtractSettings* s, float** lu
   bool hasMin, hasMax;
   if (!optNumber(env, o, "minCells", &mn, &hasMin) || !optNumber(env, o, "maxCells", &mx, &hasMax)) return false;
   if (!throwStatus(env, checkExtractSettings(mn, hasMin, mx, hasMax, s))) return false;
+  double maxRows = 0;
+  bool hasMaxRows;
+  if (!optNumber(env, o, "maxRows", &maxRows, &hasMaxRows)) return false;
+  if (!throwStatus(env, checkMaxRows(maxRows, hasMaxRows, s))) return false;
   if (!optF32(env, o, "lut", lut, lutLength, lutValue)) return false;
   if (*lut && *lutLength != 256 && *lutLength != 65536) {
     return throwStatus(env, Status::range("lut has " + std::to_string(*lutLength) + " entries, expected 256 or 65536"));

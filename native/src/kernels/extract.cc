@@ -20,6 +20,16 @@ Status checkExtractSettings(double minCells, bool hasMin, double maxCells, bool 
   return s;
 }
 
+Status checkMaxRows(double maxRows, bool has, ExtractSettings* out) {
+  int64_t m = 0;
+  if (has) {
+    Status s = checkInt("maxRows", maxRows, 0, 2147483647.0, &m);
+    if (!s.ok()) return s;
+  }
+  out->maxRows = m;
+  return Status{};
+}
+
 int64_t PlotExtractorCore::find(int64_t i) {
   int64_t r = i;
   while (comps_[r].parent != r) r = comps_[r].parent;
@@ -129,8 +139,25 @@ void PlotExtractorCore::addRow(const uint8_t* mask, const Video& video, const fl
     const Comp& comp = comps_[r];
     if (comp.lastRow < row && !comp.closed && !comp.held) close(r);
   }
+  if (settings_.maxRows > 0 && !holdFirst_) cutLong(row);
   prevRuns_.swap(curRuns_);
   recycle();
+}
+
+void PlotExtractorCore::cutLong(double row) {
+  const double span = static_cast<double>(settings_.maxRows);
+  for (size_t i = 0; i < curRuns_.size(); ++i) {
+    const int64_t r = curRuns_[i].label;
+    Comp& comp = comps_[r];
+    if (comp.closed || row - comp.rowMin + 1 < span) continue;
+    close(r);
+    // What continues it from the next row on is a new component, empty so far.
+    const int64_t fresh = newComp(row + 1);
+    comps_[fresh].lastRow = row;
+    for (size_t j = i; j < curRuns_.size(); ++j) {
+      if (curRuns_[j].label == r) curRuns_[j].label = fresh;
+    }
+  }
 }
 
 void PlotExtractorCore::recycle() {
@@ -147,6 +174,8 @@ void PlotExtractorCore::close(int64_t id) {
   }
   c.closed = true;
   released_.push_back(id);
+  // The empty remainder of a component cut by maxRows that nothing continued.
+  if (c.count == 0) return;
   if (c.count < static_cast<double>(settings_.minCells) || c.count > static_cast<double>(settings_.maxCells)) {
     dropped_ += 1;
     return;
@@ -162,6 +191,7 @@ void PlotExtractorCore::close(int64_t id) {
       c.peak,
       c.sumW,
       c.count,
+      c.sumC,
   };
   if (sink_ && sinkCount_ < sinkCapacity_ && pending_.empty()) {
     std::copy(rec, rec + kPlotStride, sink_ + sinkCount_ * kPlotStride);

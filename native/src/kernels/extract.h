@@ -6,15 +6,19 @@
 
 namespace lookout {
 
-constexpr int kPlotStride = 9;
+constexpr int kPlotStride = 10;
 
 struct ExtractSettings {
   const float* lut = nullptr;  // the table of the current call; may be null
   int64_t minCells = 1;
   int64_t maxCells = 2147483647;
+  // Streaming only: a component spanning this many rows is closed as a plot and what continues
+  // it starts a new one (a ring of returns round the whole turn would never close). 0 = never.
+  int64_t maxRows = 0;
 };
 
 Status checkExtractSettings(double minCells, bool hasMin, double maxCells, bool hasMax, ExtractSettings* out);
+Status checkMaxRows(double maxRows, bool has, ExtractSettings* out);
 
 class PlotExtractorCore {
  public:
@@ -53,6 +57,7 @@ class PlotExtractorCore {
   void addRow(const uint8_t* mask, const Video& video, const float* lut, size_t off, int64_t cols, double row);
   void closeAll();
   void close(int64_t id);
+  void cutLong(double row);
   void recycle();
 
   ExtractSettings settings_;

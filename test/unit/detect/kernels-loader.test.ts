@@ -1,8 +1,13 @@
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { isLookoutError } from '../../../agent/src/errors.js';
 import { detectionConfigSchema } from '../../../agent/src/detect/config.js';
-import { DEFAULT_ADDON_PATH, loadKernels } from '../../../agent/src/detect/kernels.js';
+import { ADDON_DIR, loadAddon, resolveAddonPath } from '../../../agent/src/detect/addon.js';
+import { loadKernels } from '../../../agent/src/detect/kernels.js';
+import { loadSysCalls } from '../../../agent/src/ops/sys.js';
 import { DetectionStage } from '../../../agent/src/detect/stage.js';
 
 function recordingLogger() {
@@ -18,10 +23,11 @@ function recordingLogger() {
 }
 
 describe('loadKernels', () => {
-  it('loads the native addon from native/build/Release by default', () => {
+  it('loads the native addon from the local build in a checkout by default', () => {
     const { logger, errors } = recordingLogger();
     const k = loadKernels({ logger });
-    expect(DEFAULT_ADDON_PATH).toMatch(/native\/build\/Release\/lookout_native\.node$/);
+    expect(resolveAddonPath()).toBe(join(ADDON_DIR, 'build', 'Release', 'lookout_native.node'));
+    expect(loadAddon().path).toBe(resolveAddonPath());
     expect(k.impl).toBe('native');
     expect(k.nativeLoadError).toBeNull();
     expect(errors).toHaveLength(0);
@@ -50,9 +56,48 @@ describe('loadKernels', () => {
     expect(isLookoutError(err, 'E_NATIVE')).toBe(true);
   });
 
+  it('detector and system calls share one loaded addon', () => {
+    const { sys, error } = loadSysCalls();
+    expect(error).toBeNull();
+    expect(sys).toBe(loadAddon().addon);
+    expect(loadSysCalls('/nonexistent/lookout_native.node').error).toMatch(/Cannot find module/);
+  });
+
   it('gives the reference when asked', () => {
     const { logger } = recordingLogger();
     expect(loadKernels({ logger, impl: 'reference' }).impl).toBe('reference');
+  });
+});
+
+describe('the addon file (node-gyp-build)', () => {
+  const prebuildDir = `${process.platform}-${process.arch}`;
+
+  it('takes the prebuild for this platform and architecture when there is no local build, as in the package', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-prebuild-'));
+    try {
+      mkdirSync(join(dir, 'prebuilds', prebuildDir), { recursive: true });
+      mkdirSync(join(dir, 'prebuilds', 'linux-none'), { recursive: true });
+      const file = join(dir, 'prebuilds', prebuildDir, 'node.glibc.node');
+      copyFileSync(resolveAddonPath(), file);
+      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'node.glibc.node'));
+      expect(resolveAddonPath(dir)).toBe(file);
+      const { logger, errors } = recordingLogger();
+      expect(loadKernels({ logger, impl: 'native', addonPath: resolveAddonPath(dir) }).impl).toBe('native');
+      expect(errors).toHaveLength(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says what it looked for when neither a local build nor a matching prebuild is there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-prebuild-'));
+    try {
+      mkdirSync(join(dir, 'prebuilds', 'linux-none'), { recursive: true });
+      copyFileSync(resolveAddonPath(), join(dir, 'prebuilds', 'linux-none', 'node.glibc.node'));
+      expect(() => resolveAddonPath(dir)).toThrow(new RegExp(`No native build was found for platform=${process.platform} arch=${process.arch}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

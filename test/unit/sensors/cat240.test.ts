@@ -83,6 +83,31 @@ describe('the cat240 sensor kind', () => {
     expect(runtime.summary!().plotsLastTurn).toBeGreaterThan(0);
   });
 
+  it('processed video (level method, clutter map): the map is kept in the data directory, the quality figures in the counters', async () => {
+    const scenario = loadRadarScenario('harbour-processed');
+    const sim = createCat240RadarSim({ scenario, seed: 3, startWallMs: Date.UTC(2026, 0, 1) });
+    const dir = mkdtempSync(join(tmpdir(), 'lookout-cat240-'));
+    const file = join(dir, 'harbour.cat240');
+    writeFileSync(file, Buffer.concat(Array.from({ length: 1024 * 4 + 8 }, () => sim.next()!.bytes)));
+    const sensor = cat240Kind.schema.parse({
+      id: 'harbour',
+      protocol: 'cat240',
+      input: { type: 'file', path: file },
+      radar: { latitude: scenario.radar.latitude, longitude: scenario.radar.longitude },
+      detection: { method: 'level', level: 136, maxPlotCells: 1 << 20, clutterMap: { enabled: true, timeConstantTurns: 8 } },
+    });
+    const { ended, onInputEnd } = endSignal();
+    const dataDir = join(dir, 'data');
+    const runtime = cat240Kind.build({ sensor, logger: silent, sink: recordingSink(), kernels: loadKernels({ logger: silent }), clock: systemClock, dataDir, onInputEnd });
+    await runToEnd(runtime, ended);
+    expect(statSync(join(dataDir, 'clutter-map-harbour.bin')).size).toBe(32 + 1024 * 512);
+    const c = runtime.counters();
+    expect(c['detect.quality.plotsLastTurn']).toBeGreaterThan(0);
+    expect(c['detect.quality.cellsLearnt']).toBeGreaterThan(0);
+    expect(c['detect.quality.coveredPermille']).toBeGreaterThan(0);
+    expect(c['detect.quality.recurrencePermille']).toBeGreaterThan(0);
+  });
+
   it('on a moving platform every plot gets its own position from the pose at its time', async () => {
     const file = captureFile();
     const sensor = cat240Kind.schema.parse({ id: 'r2', protocol: 'cat240', input: { type: 'file', path: file }, radar: { latitude: 0, longitude: 0 } });

@@ -40,6 +40,8 @@ export interface ExtractorSettings {
   lut: Float32Array | null;
   minCells: number;
   maxCells: number;
+  /** Streaming only: a component spanning this many rows is cut into a plot; 0 = never. */
+  maxRows: number;
 }
 
 export function checkExtractOptions(options: unknown): ExtractorSettings {
@@ -47,13 +49,14 @@ export function checkExtractOptions(options: unknown): ExtractorSettings {
   const minCells = options.minCells === undefined || options.minCells === null ? 1 : checkInt('minCells', options.minCells, 1);
   const maxCells = options.maxCells === undefined || options.maxCells === null ? 0x7fffffff : checkInt('maxCells', options.maxCells, 1);
   if (maxCells < minCells) throw new RangeError(`maxCells ${maxCells} is below minCells ${minCells}`);
+  const maxRows = options.maxRows === undefined || options.maxRows === null ? 0 : checkInt('maxRows', options.maxRows, 0);
   let lut: Float32Array | null = null;
   if (options.lut !== undefined && options.lut !== null) {
     if (!(options.lut instanceof Float32Array)) throw new TypeError('lut must be a Float32Array');
     if (options.lut.length !== 256 && options.lut.length !== 65536) throw new RangeError(`lut has ${options.lut.length} entries, expected 256 or 65536`);
     lut = options.lut;
   }
-  return { lut, minCells, maxCells };
+  return { lut, minCells, maxCells, maxRows };
 }
 
 export class ReferencePlotExtractor implements PlotExtractor {
@@ -286,8 +289,26 @@ export class ReferencePlotExtractor implements PlotExtractor {
       const comp = this.comps[r];
       if (comp.lastRow < row && !comp.closed && !comp.held) this.close(r);
     }
+    if (this.settings.maxRows > 0 && !this.holdFirst) this.cutLong(cur, row);
     this.prevRuns = cur;
     this.recycle();
+  }
+
+  /**
+   * Closes a component that spans maxRows rows (a ring of returns round the whole turn would
+   * never close); what continues it from the next row on is a new, empty component.
+   */
+  private cutLong(cur: Run[], row: number): void {
+    const span = this.settings.maxRows;
+    for (let i = 0; i < cur.length; i++) {
+      const r = cur[i].label;
+      const comp = this.comps[r];
+      if (comp.closed || row - comp.rowMin + 1 < span) continue;
+      this.close(r);
+      const fresh = this.newComp(row + 1);
+      this.comps[fresh].lastRow = row;
+      for (let j = i; j < cur.length; j++) if (cur[j].label === r) cur[j].label = fresh;
+    }
   }
 
   /** After a row nothing refers to merged or closed components any more: reuse their slots. */
@@ -315,6 +336,8 @@ export class ReferencePlotExtractor implements PlotExtractor {
     }
     c.closed = true;
     this.released.push(id);
+    // The empty remainder of a component cut by maxRows that nothing continued.
+    if (c.count === 0) return;
     if (c.count < this.settings.minCells || c.count > this.settings.maxCells) {
       this.droppedCount++;
       return;
@@ -330,6 +353,7 @@ export class ReferencePlotExtractor implements PlotExtractor {
       c.peak,
       c.sumW,
       c.count,
+      c.sumC,
     );
   }
 }
@@ -349,7 +373,7 @@ export function extractPlotsReference(mask: Uint8Array, video: VideoArray, rows:
   const settings = checkExtractOptions(options);
   const lut = checkLut(settings.lut, video);
   const wrap = options.wrap === true;
-  const ex = new ReferencePlotExtractor({ lut, minCells: settings.minCells, maxCells: settings.maxCells });
+  const ex = new ReferencePlotExtractor({ lut, minCells: settings.minCells, maxCells: settings.maxCells, maxRows: settings.maxRows });
   if (wrap) ex.beginTurn();
   ex.pushChecked(mask, video, lut, rows, cols, 0);
   if (wrap) ex.finishTurn(rows);

@@ -55,15 +55,63 @@ export interface OwnShipModel {
   headingSigmaDegrees: number;
 }
 
+/** A TI mmWave sensor's point clouds: frames at a fixed rate, several points per target. */
+export interface PointCloudModel {
+  frameHz: number;
+  maxRangeMetres: number;
+  rangeResolutionMetres: number;
+  dopplerBins: number;
+  /** Field of view, total, about the boresight. */
+  fovDegrees: number;
+  /** Boresight: from north on a fixed site, from the bow on a vessel. */
+  mountDegrees: number;
+  /** Two targets closer than this in angle (and overlapping in range) come out as one blob. */
+  angleResolutionDegrees: number;
+  /** Noise of each point. */
+  rangeSigmaMetres: number;
+  angleSigmaDegrees: number;
+  /** Mean number of points of a detected target (at least one). */
+  meanPointsPerTarget: number;
+  /** CFAR false alarms per range-Doppler cell per frame. */
+  pfa: number;
+  /** Wave and multipath returns per frame within `waveClutterMetres`. */
+  waveClutterPerFrame: number;
+  waveClutterMetres: number;
+}
+
 export interface TrackScenario {
   name: string;
   description: string;
   seconds: number;
   targets: ScenarioTarget[];
   radar: RadarModel;
+  /** Present: the sensor is a TI mmWave giving point clouds (the radar model is then unused). */
+  points?: PointCloudModel;
   /** Present: the radar is on a vessel under way. */
   ownShip?: OwnShipModel;
 }
+
+/**
+ * An IWR6843-class sensor with a long-range chirp profile: 10 frames a second, 120 m at 0.3 m
+ * bins, 32 Doppler bins, 120 degrees of view, about 14 degrees of angular resolution (8 virtual
+ * antennas in azimuth) and 1 degree of angle noise on a strong point; a CFAR at Pfa 1e-4 (about
+ * 1.3 false points a frame).
+ */
+export const DEFAULT_POINT_CLOUD: PointCloudModel = {
+  frameHz: 10,
+  maxRangeMetres: 120,
+  rangeResolutionMetres: 0.3,
+  dopplerBins: 32,
+  fovDegrees: 120,
+  mountDegrees: 0,
+  angleResolutionDegrees: 14,
+  rangeSigmaMetres: 0.15,
+  angleSigmaDegrees: 1,
+  meanPointsPerTarget: 4,
+  pfa: 1e-4,
+  waveClutterPerFrame: 0,
+  waveClutterMetres: 25,
+};
 
 export const DEFAULT_RADAR: RadarModel = {
   rpm: 36,
@@ -118,19 +166,62 @@ const BASE: Record<string, Omit<TrackScenario, 'radar' | 'name'> & { radar?: Par
   },
 };
 
-export const TRACK_SCENARIO_NAMES = Object.keys(BASE);
+/** The same cases at a TI mmWave's short range (the sensor at the origin looking north, or over the bow). */
+const TI_BASE: Record<string, Omit<TrackScenario, 'radar' | 'name' | 'points'> & { points?: Partial<PointCloudModel> }> = {
+  'ti-crossing': {
+    description: 'two 6 m boats crossing at 90 degrees 50 m out, 3.5 m/s each, the second passing 15 m behind the first (resolved in range as it crosses the bearing)',
+    seconds: 30,
+    targets: [boat({ east: -50, north: 50, speedMps: 3.5, courseDegrees: 90, lengthMetres: 6 }), boat({ east: 10, north: 125, speedMps: 3.5, courseDegrees: 180, lengthMetres: 6 })],
+  },
+  'ti-overtaking': {
+    description: 'a 6 m/s boat overtaking a 3.5 m/s one on the same course, 10 m abeam, 50 m out',
+    seconds: 28,
+    targets: [boat({ east: -45, north: 50, speedMps: 3.5, courseDegrees: 90, lengthMetres: 6 }), boat({ east: -70, north: 60, speedMps: 6, courseDegrees: 90, lengthMetres: 6 })],
+  },
+  'ti-side-by-side': {
+    description: 'two 5 m boats 5 m abeam running out at 3.5 m/s (one blob in angle), then splitting 20 degrees apart',
+    seconds: 25,
+    targets: [
+      boat({ east: -2.5, north: 25, speedMps: 3.5, courseDegrees: 0, lengthMetres: 5, legs: [{ seconds: 3 }, { seconds: 5, turnDegreesPerSecond: -4 }, { seconds: 1e9 }] }),
+      boat({ east: 2.5, north: 25, speedMps: 3.5, courseDegrees: 0, lengthMetres: 5, legs: [{ seconds: 3 }, { seconds: 5, turnDegreesPerSecond: 4 }, { seconds: 1e9 }] }),
+    ],
+  },
+  'ti-turn': {
+    description: 'a 3.5 m/s boat making a 90 degree turn at 3 deg/s (a 67 m radius) across the field of view',
+    seconds: 38,
+    targets: [boat({ east: -35, north: 22, speedMps: 3.5, courseDegrees: 90, lengthMetres: 6, legs: [{ seconds: 2 }, { seconds: 30, turnDegreesPerSecond: -3 }, { seconds: 1e9 }] })],
+  },
+  'ti-moored': {
+    description: 'a moored 8 m boat swinging 0.5 m on its line 30 m out, and a passing 4 m/s boat',
+    seconds: 30,
+    targets: [boat({ east: 10, north: 30, speedMps: 0, courseDegrees: 0, lengthMetres: 8, swingMetres: 0.5, pd: 0.95 }), boat({ east: -55, north: 55, speedMps: 4, courseDegrees: 95, lengthMetres: 6 })],
+  },
+  'ti-clutter': {
+    description: 'one 4 m/s boat in clutter: CFAR Pfa 5e-4 (about 6 false points a frame) and 5 wave returns a frame inside 25 m',
+    seconds: 30,
+    targets: [boat({ east: -40, north: 45, speedMps: 4, courseDegrees: 70, lengthMetres: 6, pd: 0.85 })],
+    points: { pfa: 5e-4, waveClutterPerFrame: 5 },
+  },
+};
+
+export const TRACK_SCENARIO_NAMES = [...Object.keys(BASE), ...Object.keys(TI_BASE)];
 
 /** A named scenario on a fixed site, or `moving: true` for the same targets seen from a vessel under way. */
 export function trackScenario(name: string, opts: { moving?: boolean } = {}): TrackScenario {
   const base = BASE[name];
-  if (!base) throw new RangeError(`unknown tracking scenario "${name}" (${TRACK_SCENARIO_NAMES.join(', ')})`);
+  const ti = TI_BASE[name];
+  if (!base && !ti) throw new RangeError(`unknown tracking scenario "${name}" (${TRACK_SCENARIO_NAMES.join(', ')})`);
   const scenario: TrackScenario = {
     name: opts.moving ? `${name}-moving` : name,
-    description: base.description,
-    seconds: base.seconds,
-    targets: base.targets,
-    radar: { ...DEFAULT_RADAR, ...(base.radar ?? {}) },
+    description: (base ?? ti).description,
+    seconds: (base ?? ti).seconds,
+    targets: (base ?? ti).targets,
+    radar: { ...DEFAULT_RADAR, ...(base?.radar ?? {}) },
   };
-  if (opts.moving) scenario.ownShip = { speedMps: 4, courseDegrees: 30, headingSigmaDegrees: 0.2 };
+  if (ti) scenario.points = { ...DEFAULT_POINT_CLOUD, ...(ti.points ?? {}) };
+  // A vessel under way: a radar's ship at 4 m/s; a TI's small craft at 1.5 m/s east, the
+  // sensor looking out to port (north), so the targets stay in its field of view.
+  if (opts.moving) scenario.ownShip = ti ? { speedMps: 1.5, courseDegrees: 90, headingSigmaDegrees: 0.2 } : { speedMps: 4, courseDegrees: 30, headingSigmaDegrees: 0.2 };
+  if (opts.moving && scenario.points) scenario.points.mountDegrees = -90;
   return scenario;
 }

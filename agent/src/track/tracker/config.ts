@@ -43,6 +43,8 @@ export const trackerConfigSchema = z
         headingSigmaDegrees: z.number().min(0).default(0.2).describe('on a moving platform: heading noise of the nav source, added to every plot\'s bearing noise'),
         beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
+        pointClusterMetres: z.number().min(0).default(0).describe('point clouds (TI mmWave: several points per target per frame): points of a scan closer than this to each other are one plot; 0: every plot is its own (radar video plots are clustered by the detector)'),
+        extentMemoryScans: z.number().min(1).default(3).describe('a track remembers the extent of its plots over about this many scans: a plot of it is as uncertain as the larger of its own extent and the track\'s'),
         positionSigmaMetres: z.number().positive().default(10).describe('position noise of a plot that has only latitude/longitude'),
         minSigmaMetres: z.number().positive().default(0.3).describe('floor on either axis of a plot covariance'),
       })
@@ -50,10 +52,13 @@ export const trackerConfigSchema = z
       .prefault({}),
     motion: z
       .object({
-        quietNoiseM2PerS3: z.number().positive().default(0.002).describe('white-acceleration spectral density of the quiet (straight-running) model'),
+        quietNoiseM2PerS3: z.number().positive().default(0.001).describe('white-acceleration spectral density of the quiet (straight-running) model'),
         manoeuvreNoiseM2PerS3: z.number().positive().default(0.3).describe('spectral density of the manoeuvring model'),
-        meanQuietSeconds: z.number().positive().default(200).describe('mean sojourn in the quiet model (IMM switching)'),
+        meanQuietSeconds: z.number().positive().default(120).describe('mean sojourn in the quiet model (IMM switching)'),
         meanManoeuvreSeconds: z.number().positive().default(10).describe('mean sojourn in the manoeuvring model'),
+        turnRateDegreesPerSecond: z.number().min(0).max(30).default(3).describe('two coordinated-turn models at plus and minus this rate join the IMM (a boat\'s standard turn); 0: CV models only'),
+        turnNoiseM2PerS3: z.number().positive().default(0.05).describe('spectral density of the turn models (covers turn rates around the nominal one)'),
+        meanTurnSeconds: z.number().positive().default(20).describe('mean sojourn in a turn model'),
         maxSpeedMps: z.number().positive().default(20).describe('fastest target expected: the velocity prior of a new track'),
       })
       .strict()
@@ -79,6 +84,7 @@ export const trackerConfigSchema = z
           .default(0.002)
           .describe('confirm after 2 hits when the chance that clutter put plots in its gates (clutter map density x gate area, multiplied over the hits) is below this; 0: M-of-N only'),
         fastConfirmIsolationMetres: z.number().min(0).default(100).describe('...and only for a track born at least this far from any confirmed track'),
+        mergeAfterScans: z.number().int().min(0).default(3).describe('two tracks whose positions and velocities agree within their uncertainty on this many scans in a row are one target: the younger is deleted; 0: never'),
         deleteAfterMisses: z.number().int().min(1).default(6).describe('a confirmed track is deleted after this many misses in a row'),
         maxCoastSeconds: z.number().positive().default(30).describe('...or after this long without a plot'),
         maxPositionSigmaMetres: z.number().positive().default(150).describe('...or when its position uncertainty grows past this'),
@@ -99,6 +105,7 @@ export const trackerConfigSchema = z
       .object({
         movingAboveMps: z.number().positive().default(1.2).describe('a stationary track with at least confirmHits plots becomes moving above this filtered speed...'),
         stationaryBelowMps: z.number().min(0).default(0.6).describe('...and a moving one stationary below this'),
+        minDisplacementMetres: z.number().min(0).default(10).describe('...and only once it is this far from where it was first seen (a moored hull swings and its centroid wanders; it does not leave)'),
         significanceSigmas: z.number().min(0).default(3).describe('...counting the speed this many standard deviations lower (a young track\'s speed is noise)'),
       })
       .strict()

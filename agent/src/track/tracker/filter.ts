@@ -55,6 +55,58 @@ export function predictCv(g: Gaussian, dt: number, q: number): void {
   P[15] += q22;
 }
 
+/**
+ * Coordinated turn at a known rate ω (rad/s, positive clockwise: course increasing) in place:
+ * the velocity turns by ωdt and the position follows the arc; the same white-acceleration Q as
+ * the CV model. `tmp` is 16 numbers of scratch. ω = 0 is the CV model.
+ */
+export function predictCt(g: Gaussian, dt: number, q: number, omega: number, tmp: Float64Array): void {
+  if (omega === 0) {
+    predictCv(g, dt, q);
+    return;
+  }
+  const { x, P } = g;
+  const phi = omega * dt;
+  const s = Math.sin(phi);
+  const c = Math.cos(phi);
+  const a = s / omega;
+  const b = (1 - c) / omega;
+  // F = [[1, 0, a, b], [0, 1, -b, a], [0, 0, c, s], [0, 0, -s, c]] on (east, north, vEast, vNorth).
+  const ve = x[2];
+  const vn = x[3];
+  x[0] += a * ve + b * vn;
+  x[1] += -b * ve + a * vn;
+  x[2] = c * ve + s * vn;
+  x[3] = -s * ve + c * vn;
+  // tmp = F P (row by row), then P = tmp Fᵀ.
+  for (let j = 0; j < 4; j++) {
+    const p0 = P[j], p1 = P[4 + j], p2 = P[8 + j], p3 = P[12 + j];
+    tmp[j] = p0 + a * p2 + b * p3;
+    tmp[4 + j] = p1 - b * p2 + a * p3;
+    tmp[8 + j] = c * p2 + s * p3;
+    tmp[12 + j] = -s * p2 + c * p3;
+  }
+  for (let i = 0; i < 4; i++) {
+    const t0 = tmp[i * 4], t1 = tmp[i * 4 + 1], t2 = tmp[i * 4 + 2], t3 = tmp[i * 4 + 3];
+    P[i * 4] = t0 + a * t2 + b * t3;
+    P[i * 4 + 1] = t1 - b * t2 + a * t3;
+    P[i * 4 + 2] = c * t2 + s * t3;
+    P[i * 4 + 3] = -s * t2 + c * t3;
+  }
+  const dt2 = dt * dt;
+  const q11 = (q * dt2 * dt) / 3;
+  const q12 = (q * dt2) / 2;
+  const q22 = q * dt;
+  P[0] += q11;
+  P[5] += q11;
+  P[2] += q12;
+  P[8] += q12;
+  P[7] += q12;
+  P[13] += q12;
+  P[10] += q22;
+  P[15] += q22;
+}
+
 export interface Innovation {
   /** z − Hx. */
   dx: number;
@@ -80,6 +132,23 @@ export function innovation(g: Gaussian, zx: number, zy: number, r: readonly [num
   const dx = zx - g.x[0];
   const dy = zy - g.x[1];
   return { dx, dy, s: [sxx, sxy, syy], sInv: [ixx, ixy, iyy], det, d2: dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy };
+}
+
+/**
+ * Mahalanobis distance² of a position measurement from a prediction, allocating nothing (the
+ * gating loop runs it for every pair near a track); writes det S to `out[0]`.
+ */
+export function gateDistance2(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number], out: Float64Array): number {
+  const P = g.P;
+  const sxx = P[0] + r[0];
+  const sxy = P[1] + r[1];
+  const syy = P[5] + r[2];
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
+  out[0] = det;
+  const dx = zx - g.x[0];
+  const dy = zy - g.x[1];
+  return (dx * dx * syy - 2 * dx * dy * sxy + dy * dy * sxx) / det;
 }
 
 /** Gaussian likelihood of an innovation: N(dz; 0, S). */
@@ -122,16 +191,71 @@ export function updatePosition(g: Gaussian, zx: number, zy: number, r: readonly 
   return inn;
 }
 
+/**
+ * The same update as `updatePosition`, allocating nothing (the IMM runs it once per model per
+ * track per scan); returns the measurement's likelihood N(z; Hx, S) under the prior.
+ */
+export function updatePositionLikelihood(g: Gaussian, zx: number, zy: number, r: readonly [number, number, number]): number {
+  const { x, P } = g;
+  const sxx = P[0] + r[0];
+  const sxy = P[1] + r[1];
+  const syy = P[5] + r[2];
+  const det = sxx * syy - sxy * sxy;
+  if (!(det > 0)) throw new RangeError('innovation covariance is not positive definite');
+  const ixx = syy / det;
+  const ixy = -sxy / det;
+  const iyy = sxx / det;
+  const dx = zx - x[0];
+  const dy = zy - x[1];
+  const d2 = dx * dx * ixx + 2 * dx * dy * ixy + dy * dy * iyy;
+  // K = P Hᵀ S⁻¹ from the first two columns of P (taken before P changes), then
+  // P ← P − K (H P) on the upper triangle, mirrored.
+  const k00 = P[0] * ixx + P[1] * ixy, k01 = P[0] * ixy + P[1] * iyy;
+  const k10 = P[4] * ixx + P[5] * ixy, k11 = P[4] * ixy + P[5] * iyy;
+  const k20 = P[8] * ixx + P[9] * ixy, k21 = P[8] * ixy + P[9] * iyy;
+  const k30 = P[12] * ixx + P[13] * ixy, k31 = P[12] * ixy + P[13] * iyy;
+  x[0] += k00 * dx + k01 * dy;
+  x[1] += k10 * dx + k11 * dy;
+  x[2] += k20 * dx + k21 * dy;
+  x[3] += k30 * dx + k31 * dy;
+  const h0 = P[0], h1 = P[1], h2 = P[2], h3 = P[3];
+  const g0 = P[4], g1 = P[5], g2 = P[6], g3 = P[7];
+  const p00 = P[0] - k00 * h0 - k01 * g0;
+  const p01 = P[1] - k00 * h1 - k01 * g1;
+  const p02 = P[2] - k00 * h2 - k01 * g2;
+  const p03 = P[3] - k00 * h3 - k01 * g3;
+  const p11 = P[5] - k10 * h1 - k11 * g1;
+  const p12 = P[6] - k10 * h2 - k11 * g2;
+  const p13 = P[7] - k10 * h3 - k11 * g3;
+  const p22 = P[10] - k20 * h2 - k21 * g2;
+  const p23 = P[11] - k20 * h3 - k21 * g3;
+  const p33 = P[15] - k30 * h3 - k31 * g3;
+  P[0] = p00;
+  P[1] = P[4] = p01;
+  P[2] = P[8] = p02;
+  P[3] = P[12] = p03;
+  P[5] = p11;
+  P[6] = P[9] = p12;
+  P[7] = P[13] = p13;
+  P[10] = p22;
+  P[11] = P[14] = p23;
+  P[15] = p33;
+  return Math.exp(-0.5 * d2) / (2 * Math.PI * Math.sqrt(det));
+}
+
 export interface ImmModel {
   /** Spectral density of the white acceleration (m²/s³). */
   q: number;
   /** Mean time spent in the model before switching (s). */
   meanSojournSeconds: number;
+  /** Coordinated turn at this rate, rad/s (positive clockwise); 0 or absent: constant velocity. */
+  turnRateRadPerS?: number;
 }
 
 /**
- * Interacting multiple model filter over CV models that differ only in process noise. The
- * combined (moment-matched) estimate is kept alongside the per-model ones.
+ * Interacting multiple model filter over CV and fixed-rate coordinated-turn models that share
+ * the state [east, north, vEast, vNorth]. The combined (moment-matched) estimate is kept
+ * alongside the per-model ones.
  */
 export class Imm {
   readonly modes: Gaussian[];
@@ -141,6 +265,8 @@ export class Imm {
   private readonly scratch: Gaussian;
   private readonly cBuf: Float64Array;
   private readonly wBuf: Float64Array;
+  private readonly fBuf = new Float64Array(16);
+  private readonly tBuf: Float64Array;
 
   constructor(
     readonly models: readonly ImmModel[],
@@ -156,6 +282,7 @@ export class Imm {
     this.scratch = cloneGaussian(initial);
     this.cBuf = new Float64Array(models.length);
     this.wBuf = new Float64Array(models.length);
+    this.tBuf = new Float64Array(models.length * models.length);
   }
 
   /** Switching probability π(i → j) over dt seconds (each model left at rate 1/sojourn). */
@@ -170,8 +297,14 @@ export class Imm {
   predict(dt: number): Float64Array {
     const n = this.models.length;
     const c = this.cBuf;
+    // The switching matrix for this dt, worked out once (n exponentials, not 2n²).
+    const T = this.tBuf;
+    for (let i = 0; i < n; i++) {
+      const leave = n === 1 ? 0 : 1 - Math.exp(-dt / this.models[i].meanSojournSeconds);
+      for (let j = 0; j < n; j++) T[i * n + j] = i === j ? 1 - leave : leave / (n - 1);
+    }
     c.fill(0);
-    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += this.transition(i, j, dt) * this.mu[i];
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) c[j] += T[i * n + j] * this.mu[i];
     const w = this.wBuf;
     for (let j = 0; j < n; j++) {
       const g = this.mixBuf[j];
@@ -180,24 +313,15 @@ export class Imm {
         g.P.set(this.modes[j].P);
         continue;
       }
-      g.x.fill(0);
-      g.P.fill(0);
-      for (let i = 0; i < n; i++) w[i] = (this.transition(i, j, dt) * this.mu[i]) / c[j];
-      for (let i = 0; i < n; i++) for (let k = 0; k < 4; k++) g.x[k] += w[i] * this.modes[i].x[k];
-      for (let i = 0; i < n; i++) {
-        const mi = this.modes[i];
-        for (let a = 0; a < 4; a++) {
-          const da = mi.x[a] - g.x[a];
-          for (let b = 0; b < 4; b++) g.P[a * 4 + b] += w[i] * (mi.P[a * 4 + b] + da * (mi.x[b] - g.x[b]));
-        }
-      }
+      for (let i = 0; i < n; i++) w[i] = (T[i * n + j] * this.mu[i]) / c[j];
+      mixInto(g, this.modes, w, n);
     }
     // The mixed estimates become the modes; the old mode buffers are the next mixing space.
     for (let j = 0; j < n; j++) {
       const old = this.modes[j];
       this.modes[j] = this.mixBuf[j]!;
       this.mixBuf[j] = old;
-      predictCv(this.modes[j], dt, this.models[j].q);
+      predictCt(this.modes[j], dt, this.models[j].q, this.models[j].turnRateRadPerS ?? 0, this.fBuf);
     }
     this.mu.set(c);
     this.combine();
@@ -210,8 +334,7 @@ export class Imm {
     const lik = this.wBuf;
     let total = 0;
     for (let j = 0; j < n; j++) {
-      const inn = updatePosition(this.modes[j], zx, zy, r);
-      lik[j] = likelihood(inn) * this.mu[j];
+      lik[j] = updatePositionLikelihood(this.modes[j], zx, zy, r) * this.mu[j];
       total += lik[j];
     }
     if (total > 0 && Number.isFinite(total)) for (let j = 0; j < n; j++) this.mu[j] = Math.max(lik[j] / total, 1e-9);
@@ -222,18 +345,7 @@ export class Imm {
   }
 
   private combine(): void {
-    const g = this.combined;
-    g.x.fill(0);
-    g.P.fill(0);
-    const n = this.models.length;
-    for (let j = 0; j < n; j++) for (let k = 0; k < 4; k++) g.x[k] += this.mu[j] * this.modes[j].x[k];
-    for (let j = 0; j < n; j++) {
-      const m = this.modes[j];
-      for (let a = 0; a < 4; a++) {
-        const da = m.x[a] - g.x[a];
-        for (let b = 0; b < 4; b++) g.P[a * 4 + b] += this.mu[j] * (m.P[a * 4 + b] + da * (m.x[b] - g.x[b]));
-      }
-    }
+    mixInto(this.combined, this.modes, this.mu, this.models.length);
   }
 
   /**
@@ -245,10 +357,65 @@ export class Imm {
     g.x.set(this.combined.x);
     g.P.set(this.combined.P);
     let q = 0;
-    for (let j = 0; j < this.models.length; j++) q += this.mu[j] * this.models[j].q;
-    predictCv(g, dt, q);
+    let w = 0;
+    for (let j = 0; j < this.models.length; j++) {
+      q += this.mu[j] * this.models[j].q;
+      w += this.mu[j] * (this.models[j].turnRateRadPerS ?? 0);
+    }
+    // A mixture turning slower than 0.1°/s drifts a few centimetres from the straight line over
+    // a scan (v ω dt² / 2): gate it as CV, a third of the arithmetic.
+    predictCt(g, dt, q, Math.abs(w) < 0.002 ? 0 : w, this.fBuf);
     return g;
   }
+}
+
+/**
+ * g ← the moment-matched mixture Σ w_i N(x_i, P_i) (weights summing to 1), unrolled over the
+ * four states and the ten distinct covariance entries: the IMM mixes n models into n, then
+ * combines them, once per track per scan.
+ */
+function mixInto(g: Gaussian, modes: readonly Gaussian[], w: ArrayLike<number>, n: number): void {
+  let x0 = 0, x1 = 0, x2 = 0, x3 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    const xi = modes[i].x;
+    x0 += wi * xi[0];
+    x1 += wi * xi[1];
+    x2 += wi * xi[2];
+    x3 += wi * xi[3];
+  }
+  let p00 = 0, p01 = 0, p02 = 0, p03 = 0, p11 = 0, p12 = 0, p13 = 0, p22 = 0, p23 = 0, p33 = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = w[i];
+    if (wi === 0) continue;
+    const { x, P } = modes[i];
+    const d0 = x[0] - x0, d1 = x[1] - x1, d2 = x[2] - x2, d3 = x[3] - x3;
+    p00 += wi * (P[0] + d0 * d0);
+    p01 += wi * (P[1] + d0 * d1);
+    p02 += wi * (P[2] + d0 * d2);
+    p03 += wi * (P[3] + d0 * d3);
+    p11 += wi * (P[5] + d1 * d1);
+    p12 += wi * (P[6] + d1 * d2);
+    p13 += wi * (P[7] + d1 * d3);
+    p22 += wi * (P[10] + d2 * d2);
+    p23 += wi * (P[11] + d2 * d3);
+    p33 += wi * (P[15] + d3 * d3);
+  }
+  const { x, P } = g;
+  x[0] = x0;
+  x[1] = x1;
+  x[2] = x2;
+  x[3] = x3;
+  P[0] = p00;
+  P[1] = P[4] = p01;
+  P[2] = P[8] = p02;
+  P[3] = P[12] = p03;
+  P[5] = p11;
+  P[6] = P[9] = p12;
+  P[7] = P[13] = p13;
+  P[10] = p22;
+  P[11] = P[14] = p23;
+  P[15] = p33;
 }
 
 /** Inverse of the chi-square CDF with 2 degrees of freedom (closed form). */

@@ -60,6 +60,40 @@ export interface Measurement {
   /** Covariance [xx, xy, yy] in m². */
   r: [number, number, number];
   index: number;
+  /** With a range and bearing: the parts of `r`, so a track can widen it by its own extent. */
+  polar?: PolarNoise;
+}
+
+export interface PolarNoise {
+  /** Direction sensor → plot: sin and cos of its bearing. */
+  sin: number;
+  cos: number;
+  /** Point-target noise along and across the range, m². */
+  rangePoint2: number;
+  crossPoint2: number;
+  /** Extent beyond a point target along and across the range, metres. */
+  alongMetres: number;
+  acrossMetres: number;
+  extentFactor: number;
+  floor2: number;
+}
+
+/**
+ * The covariance of a plot taken as a measurement of a target whose own extent (from its recent
+ * plots) is `along` x `across` metres beyond a point: the plot's centroid can fall anywhere on
+ * the larger of the two (a merged pair seen as one boat on a scan, a big hull seen as its bow).
+ * Writes [xx, xy, yy] into `out`.
+ */
+export function widenedCovariance(p: PolarNoise, along: number, across: number, out: [number, number, number]): [number, number, number] {
+  const f = p.extentFactor;
+  const sr2 = Math.max(p.rangePoint2 + (f * Math.max(along, p.alongMetres)) ** 2, p.floor2);
+  const sc2 = Math.max(p.crossPoint2 + (f * Math.max(across, p.acrossMetres)) ** 2, p.floor2);
+  const s = p.sin;
+  const c = p.cos;
+  out[0] = sr2 * s * s + sc2 * c * c;
+  out[1] = (sr2 - sc2) * s * c;
+  out[2] = sr2 * c * c + sc2 * s * s;
+  return out;
 }
 
 /**
@@ -84,17 +118,13 @@ export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFram
   // Centroid noise of a point target (range cells; spoke quantisation w²/12 and beam noise in
   // azimuth), plus a share of the extent: the centroid of an extended return wanders over the
   // hull from scan to scan.
-  const sr2 = Math.max((cfg.rangeSigmaCells * cfg.rangeCellMetres) ** 2 + (cfg.extentFactor * rangeExtent) ** 2, floor2);
-  const sbDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (cfg.extentFactor * azExtent) ** 2 + (moving ? cfg.headingSigmaDegrees ** 2 : 0);
-  const sc2 = Math.max(sbDeg2 * (range * DEG) ** 2, floor2);
+  const rangePoint2 = (cfg.rangeSigmaCells * cfg.rangeCellMetres) ** 2;
+  const pointDeg2 = (spoke * spoke) / 12 + cfg.beamBearingSigmaDegrees ** 2 + (moving ? cfg.headingSigmaDegrees ** 2 : 0);
+  const crossPoint2 = pointDeg2 * (range * DEG) ** 2;
   let theta: number;
   if (sensor) theta = Math.atan2(east - sensor.east, north - sensor.north);
   else theta = plot.bearingDegrees * DEG;
   // Unit vectors: along range (sin θ, cos θ), across (cos θ, −sin θ) in (east, north).
-  const s = Math.sin(theta);
-  const c = Math.cos(theta);
-  const xx = sr2 * s * s + sc2 * c * c;
-  const xy = (sr2 - sc2) * s * c;
-  const yy = sr2 * c * c + sc2 * s * s;
-  return { timeMs: plot.timeMs, east, north, r: [xx, xy, yy], index };
+  const polar: PolarNoise = { sin: Math.sin(theta), cos: Math.cos(theta), rangePoint2, crossPoint2, alongMetres: rangeExtent, acrossMetres: azExtent * range * DEG, extentFactor: cfg.extentFactor, floor2 };
+  return { timeMs: plot.timeMs, east, north, r: widenedCovariance(polar, 0, 0, [0, 0, 0]), index, polar };
 }

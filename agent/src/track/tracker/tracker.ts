@@ -1,97 +1,19 @@
 import type { LatLon } from '../geodesy.js';
 import { associate, type GatedPair } from './assign.js';
 import { trackerConfigSchema, type TrackerConfig, type TrackerConfigInput } from './config.js';
-import { chi2Inv2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
-import { LocalFrame, toMeasurement, type Measurement, type TrackerPlot } from './frame.js';
+import { chi2Inv2, gateDistance2, gaussian, Imm, innovation, type ImmModel } from './filter.js';
+import { LocalFrame, toMeasurement, widenedCovariance, type Measurement } from './frame.js';
 import { buildZones, type ZoneGeometry } from './zones.js';
 import { PointGrid } from './grid.js';
 import { closestApproach } from './cpa.js';
 import { ClutterMap } from './clutter.js';
+import { clusterPlots } from './cluster.js';
+import { mergeDuplicates } from './merge.js';
+import { popcount, type Track } from './state.js';
+import type { TrackerDeps, TrackerResult, TrackerScan, TrackUpdate, ZoneAlert } from './types.js';
 
-export type TrackStatus = 'tentative' | 'confirmed' | 'coasting';
+export type { OwnShip, TrackerDeps, TrackerResult, TrackerScan, TrackStatus, TrackUpdate, ZoneAlert } from './types.js';
 
-export interface OwnShip extends LatLon {
-  speedMps: number;
-  courseDegrees: number;
-}
-
-/** One scan handed to the tracker: every plot of one turn (or frame), closed at `timeMs`. */
-export interface TrackerScan {
-  timeMs: number;
-  scan?: number;
-  plots: readonly TrackerPlot[];
-  /** Own ship at `timeMs` on a moving platform. */
-  ownShip?: OwnShip;
-  /** The sensor's position on a fixed site, when known (a plots record's origin). */
-  site?: LatLon;
-}
-
-export interface TrackUpdate {
-  id: number;
-  timeMs: number;
-  scan: number;
-  status: TrackStatus;
-  latitude: number;
-  longitude: number;
-  eastMetres: number;
-  northMetres: number;
-  speedMps: number;
-  courseDegrees: number;
-  moving: boolean;
-  /** Against own ship (moving platform) or the protected point / site; null when neither is known. */
-  cpaMetres: number | null;
-  tcpaSeconds: number | null;
-  /** CPA below the alert distance within the alert time ahead (confirmed tracks only). */
-  cpaAlert: boolean;
-  hits: number;
-  misses: number;
-  positionSigmaMetres: number;
-  manoeuvreProbability: number;
-}
-
-export interface ZoneAlert {
-  type: 'zone';
-  zone: string;
-  id: number;
-  timeMs: number;
-  latitude: number;
-  longitude: number;
-}
-
-export interface TrackerResult {
-  tracks: TrackUpdate[];
-  deleted: number[];
-  alerts: ZoneAlert[];
-}
-
-export interface TrackerDeps {
-  /** Id of the first track (ids then increase by one and are never reused). */
-  firstId?: number;
-}
-
-interface Track {
-  id: number;
-  imm: Imm;
-  timeMs: number;
-  status: TrackStatus;
-  /** Bit k set: a plot k scans ago. */
-  history: number;
-  age: number;
-  hits: number;
-  misses: number;
-  lastHitMs: number;
-  moving: boolean;
-  /** Tentative: product over its hits of the chance that clutter alone explains them. */
-  risk: number;
-  /** Zones this track has raised and not yet left by the margin. */
-  inZones: Set<string>;
-}
-
-function popcount(x: number): number {
-  let n = 0;
-  for (; x; x &= x - 1) n++;
-  return n;
-}
 
 const DEG = Math.PI / 180;
 /** Cell of the same-scan birth check, metres: wider than the gate of two hull-sized plots. */
@@ -110,12 +32,16 @@ export class Tracker {
   private readonly tracks: Track[] = [];
   private nextId: number;
   private readonly gate: number;
+  private readonly mergeGate = chi2Inv2(0.99);
   private readonly models: ImmModel[];
+  private readonly birthMu: number[];
   private readonly clutter: ClutterMap;
   private lastScanMs = -Infinity;
   /** Plot coordinates of the scan being processed (for the gating grid). */
   private mx = new Float64Array(0);
   private my = new Float64Array(0);
+  private readonly rBuf: [number, number, number] = [0, 0, 0];
+  private readonly detBuf = new Float64Array(1);
 
   constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
     this.config = trackerConfigSchema.parse(config);
@@ -123,10 +49,17 @@ export class Tracker {
     this.gate = chi2Inv2(this.config.association.gateProbability);
     this.clutter = new ClutterMap(this.config.clutterMap);
     const m = this.config.motion;
-    this.models = [
-      { q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds },
-      { q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds },
-    ];
+    // Model 0 is quiet and the last one the manoeuvring CV (manoeuvreProbability is 1 - mu[0]).
+    this.models = [{ q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds }];
+    if (m.turnRateDegreesPerSecond > 0) {
+      for (const sign of [1, -1]) this.models.push({ q: m.turnNoiseM2PerS3, meanSojournSeconds: m.meanTurnSeconds, turnRateRadPerS: sign * m.turnRateDegreesPerSecond * DEG });
+    }
+    this.models.push({ q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds });
+    // A new track is most likely running straight (most boats are, most of the time): 0.8 quiet,
+    // the rest shared by the manoeuvring models. Measured on the scenarios' straight runs, an even
+    // start gave the young track's course (and so its CPA) half again the error.
+    const n = this.models.length;
+    this.birthMu = this.models.map((_, i) => (i === 0 ? 0.8 : n === 2 ? 0.2 : i === n - 1 ? 0.1 : 0.1 / (n - 2)));
   }
 
   get liveTracks(): number {
@@ -151,7 +84,8 @@ export class Tracker {
     const frame = this.frame;
     const sensorPoint = scan.ownShip ?? scan.site;
     const sensor = sensorPoint ? frame.toLocal(sensorPoint) : undefined;
-    const meas = scan.plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor, scan.ownShip !== undefined));
+    const plots = cfg.measurement.pointClusterMetres > 0 ? clusterPlots(scan.plots, frame, cfg.measurement.pointClusterMetres, sensor) : scan.plots;
+    const meas = plots.map((p, i) => toMeasurement(p, i, frame, cfg.measurement, sensor, scan.ownShip !== undefined));
     this.mx = Float64Array.from(meas, (m) => m.east);
     this.my = Float64Array.from(meas, (m) => m.north);
     const used = new Uint8Array(meas.length);
@@ -173,11 +107,16 @@ export class Tracker {
       if (m) {
         if (t.status === 'tentative') {
           // How likely clutter alone put a plot in this gate: density x gate ellipse area.
-          const inn = innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r);
+          const inn = innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, this.noise(t, m));
           t.risk *= this.clutter.density(m.east, m.north) * Math.PI * this.gate * Math.sqrt(inn.det);
         }
         t.imm.predict(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-        t.imm.update(m.east, m.north, m.r);
+        t.imm.update(m.east, m.north, this.noise(t, m));
+        if (m.polar) {
+          const w = 1 / cfg.measurement.extentMemoryScans;
+          t.alongMetres += w * (m.polar.alongMetres - t.alongMetres);
+          t.acrossMetres += w * (m.polar.acrossMetres - t.acrossMetres);
+        }
         t.timeMs = Math.max(t.timeMs, m.timeMs);
         t.history |= 1;
         t.hits++;
@@ -206,10 +145,18 @@ export class Tracker {
     }
     this.tracks.length = 0;
     this.tracks.push(...survivors);
+    mergeDuplicates(this.tracks, scan.timeMs, this.config, this.mergeGate, deleted);
 
     this.clutter.closeScan();
     this.initiate(meas, used);
     return this.report(scan, sensor, deleted);
+  }
+
+  /** A plot's covariance as a measurement of this track: widened to the track's own extent. */
+  private noise(t: Track, m: Measurement): readonly [number, number, number] {
+    const p = m.polar;
+    if (!p || (t.alongMetres <= p.alongMetres && t.acrossMetres <= p.acrossMetres)) return m.r;
+    return widenedCovariance(p, t.alongMetres, t.acrossMetres, this.rBuf);
   }
 
   private associateStage(tracks: Track[], meas: Measurement[], used: Uint8Array, assigned: Map<Track, Measurement>, scanMs: number): void {
@@ -236,7 +183,8 @@ export class Tracker {
       const P = g.P;
       const speed = Math.hypot(g.x[2], g.x[3]);
       const velSigma = Math.sqrt(this.gate * Math.max(P[10], P[15]));
-      radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR)) + (speed + velSigma) * maxDt;
+      const ext = this.config.measurement.extentFactor * Math.max(t.alongMetres, t.acrossMetres);
+      radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR + ext * ext)) + (speed + velSigma) * maxDt;
       cx[k] = g.x[0]!;
       cy[k] = g.x[1]!;
     }
@@ -260,13 +208,13 @@ export class Tracker {
           if ((m.east - born.x[0]) ** 2 + (m.north - born.x[1]) ** 2 > reach * reach) return;
         }
         const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
-        const inn = innovation(g, m.east, m.north, m.r);
-        if (inn.d2 > this.gate) return;
+        const d2 = gateDistance2(g, m.east, m.north, this.noise(t, m), this.detBuf);
+        if (d2 > this.gate) return;
         // Cost: the negative log-likelihood up to a constant (d² + ln|S|), so a tight track
         // pays more for a far plot than a loose one does.
-        const ld = Math.log(inn.det);
+        const ld = Math.log(this.detBuf[0]);
         logDet = Math.min(logDet, ld);
-        pairs.push({ track: k, plot: i, cost: inn.d2 + ld });
+        pairs.push({ track: k, plot: i, cost: d2 + ld });
       });
       // Missing costs as much as the worst plot the gate admits, so any gated plot beats it.
       missCost[k] = this.gate + (Number.isFinite(logDet) ? logDet : 0);
@@ -306,7 +254,14 @@ export class Tracker {
           const d2 = (x[0] - m.east) ** 2 + (x[1] - m.north) ** 2;
           if (t.status !== 'tentative' && d2 < iso * iso) crowded[i] = 1;
           if (excluded[i] || d2 > radius * radius) return;
-          if (d2 < ex * ex || innovation(t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000)), m.east, m.north, m.r).d2 < this.gate) excluded[i] = 1;
+          // Inside the gate with the plot's own noise, or well inside (99 %) the track's extent: a
+          // piece of its hull. Two narrow plots far apart where a wide one was are a pair
+          // resolving, and the second boat's plot starts its own track.
+          if (d2 < ex * ex) excluded[i] = 1;
+          else {
+            const g = t.imm.peek(Math.max(0, (m.timeMs - t.timeMs) / 1000));
+            if (gateDistance2(g, m.east, m.north, m.r, this.detBuf) < this.gate || gateDistance2(g, m.east, m.north, this.noise(t, m), this.detBuf) < this.mergeGate) excluded[i] = 1;
+          }
         });
       }
     }
@@ -346,10 +301,10 @@ export class Tracker {
       P[5] = m.r[2];
       P[10] = vSigma * vSigma;
       P[15] = vSigma * vSigma;
-      const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), [0.5, 0.5]);
+      const imm = new Imm(this.models, gaussian([m.east, m.north, 0, 0], P), this.birthMu);
       // Born next to a confirmed track (split returns, an unresolved pair): no early confirmation.
       const risk = crowded[i] ? Infinity : 1;
-      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set() });
+      this.tracks.push({ id: this.nextId++, imm, timeMs: m.timeMs, status: 'tentative', history: 1, age: 0, hits: 1, misses: 0, lastHitMs: m.timeMs, moving: false, risk, inZones: new Set(), alongMetres: m.polar?.alongMetres ?? 0, acrossMetres: m.polar?.acrossMetres ?? 0, duplicateScans: 0, birthEast: m.east, birthNorth: m.north });
     }
   }
 
@@ -378,7 +333,10 @@ export class Tracker {
       const sv2 = ux * ux * g.P[10] + 2 * ux * uy * g.P[11] + uy * uy * g.P[15];
       // Moving only when even the low end of the speed's confidence interval is above the
       // threshold: two noisy plots off a moored hull give a speed, not a boat under way.
-      if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
+      // ...and only once it has left the point where it was first seen: a moored hull's centroid
+      // jumps between its ends (a speed), but it stays on its mooring.
+      const away = (x - t.birthEast) ** 2 + (y - t.birthNorth) ** 2 > st.minDisplacementMetres ** 2;
+      if (!t.moving && t.status !== 'tentative' && t.hits >= cfg.lifecycle.confirmHits && away && speed - st.significanceSigmas * Math.sqrt(sv2) > st.movingAboveMps) t.moving = true;
       else if (t.moving && speed < st.stationaryBelowMps) t.moving = false;
       let cpaMetres: number | null = null;
       let tcpaSeconds: number | null = null;
@@ -415,7 +373,7 @@ export class Tracker {
         hits: t.hits,
         misses: t.misses,
         positionSigmaMetres: Math.sqrt(Math.max(g.P[0], g.P[5])),
-        manoeuvreProbability: t.imm.mu[1],
+        manoeuvreProbability: 1 - t.imm.mu[0],
       });
     }
     return { tracks, deleted, alerts };

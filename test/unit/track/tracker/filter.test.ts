@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chi2Inv2, gaussian, Imm, innovation, predictCv, updatePosition } from '../../../../agent/src/track/tracker/filter.js';
+import { chi2Inv2, gaussian, Imm, innovation, likelihood, predictCt, predictCv, updatePosition, updatePositionLikelihood } from '../../../../agent/src/track/tracker/filter.js';
 import { LocalFrame, toMeasurement } from '../../../../agent/src/track/tracker/frame.js';
 import { trackerConfig } from '../../../../agent/src/track/tracker/config.js';
 import { buildZones, polygonSignedDistance } from '../../../../agent/src/track/tracker/zones.js';
@@ -152,5 +152,41 @@ describe('guard zones and CPA', () => {
     expect(b.cpaMetres).toBeCloseTo(100, 9);
     // Same velocity as own ship: no relative motion.
     expect(closestApproach({ east: 30, north: 40, vEast: 3, vNorth: 1 }, { east: 0, north: 0, vEast: 3, vNorth: 1 })).toEqual({ cpaMetres: 50, tcpaSeconds: 0 });
+  });
+});
+
+describe('updatePositionLikelihood', () => {
+  it('updates exactly as updatePosition does and returns the innovation likelihood', () => {
+    const P = [9, 1, 2, 0.5, 1, 7, 0.3, 1.5, 2, 0.3, 4, 0.2, 0.5, 1.5, 0.2, 3];
+    const a = gaussian([10, -5, 2, 1], P);
+    const b = gaussian([10, -5, 2, 1], P);
+    const R: [number, number, number] = [4, 0.7, 2.5];
+    const inn = updatePosition(a, 12.5, -3, R);
+    const lik = updatePositionLikelihood(b, 12.5, -3, R);
+    for (let i = 0; i < 4; i++) expect(b.x[i]).toBeCloseTo(a.x[i], 12);
+    for (let i = 0; i < 16; i++) expect(b.P[i]).toBeCloseTo(a.P[i], 12);
+    expect(lik).toBeCloseTo(likelihood(inn), 14);
+  });
+});
+
+describe('predictCt', () => {
+  it('turns the velocity and follows the arc; at zero rate it is the CV prediction', () => {
+    const tmp = new Float64Array(16);
+    // North at 5 m/s, turning clockwise at 3°/s for 30 s: due east, on a circle of radius v/ω.
+    const g = gaussian([0, 0, 0, 5], [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0.1, 0, 0, 0, 0, 0.1]);
+    const w = (3 * Math.PI) / 180;
+    predictCt(g, 30, 0, w, tmp);
+    expect(g.x[2]).toBeCloseTo(5, 9);
+    expect(g.x[3]).toBeCloseTo(0, 9);
+    expect(g.x[0]).toBeCloseTo(5 / w, 6);
+    expect(g.x[1]).toBeCloseTo(5 / w, 6);
+    // Velocity variance is rotated, not grown, without process noise.
+    expect(g.P[10] + g.P[15]).toBeCloseTo(0.2, 9);
+    const cv = gaussian([0, 0, 1, 2], [2, 0.1, 0, 0, 0.1, 3, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0.4]);
+    const ct = gaussian([0, 0, 1, 2], [2, 0.1, 0, 0, 0.1, 3, 0, 0, 0, 0, 0.5, 0, 0, 0, 0, 0.4]);
+    predictCv(cv, 2, 0.05);
+    predictCt(ct, 2, 0.05, 1e-9, tmp);
+    for (let i = 0; i < 16; i++) expect(ct.P[i]).toBeCloseTo(cv.P[i], 6);
+    for (let i = 0; i < 4; i++) expect(ct.x[i]).toBeCloseTo(cv.x[i], 6);
   });
 });

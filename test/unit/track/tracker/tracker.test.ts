@@ -92,7 +92,8 @@ describe('Tracker life cycle', () => {
 
 describe('Tracker outputs', () => {
   it('gives speed, course and CPA/TCPA of a straight boat against the site', () => {
-    const t = new Tracker(MN);
+    // The boat passes 200 m off: an alert distance of 250 m is clear of the boundary.
+    const t = new Tracker({ ...MN, cpa: { alertCpaMetres: 250 } });
     let last;
     // 4 m/s... east (10 m per 2 s scan = 5 m/s), 200 m north of the site, from 1 km west.
     for (let k = 0; k < 30; k++) last = t.update(scan(k, [[-1000 + 10 * k, 200]]));

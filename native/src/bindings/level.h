@@ -1,0 +1,6 @@
+#pragma once
+#include <napi.h>
+
+namespace lookout {
+void registerLevel(Napi::Env env, Napi::Object exports);
+}
