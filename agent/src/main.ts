@@ -19,6 +19,7 @@ import type { Runtime, SensorRuntime, Stage } from './sensors/types.js';
 import { CommandStage } from './control/stage.js';
 import { Overrides } from './control/overrides.js';
 import type { ControlTarget } from './control/verbs.js';
+import { sensorTrackerConfig } from './track/tracking-config.js';
 
 export type { Stage, SensorRuntime } from './sensors/types.js';
 
@@ -254,7 +255,18 @@ export class Agent {
         this.config = config;
         return true;
       },
-      trackedSensors: () => this.sensors.filter((s) => s.stages.some((st) => st.name.startsWith('track:'))).map((s) => s.id),
+      applyTracker: (config) => {
+        // Every sensor's merge is checked before any tracker changes (throws E_CONFIG naming the key).
+        for (const c of config.sensors) if ('tracking' in c && c.tracking?.enabled) sensorTrackerConfig(c.id, config.tracker, c.tracking.settings);
+        const applied: string[] = [];
+        for (const s of this.sensors) {
+          if (!s.reconfigureTracker) continue;
+          s.reconfigureTracker(config.tracker);
+          applied.push(s.id);
+        }
+        this.config = config;
+        return applied;
+      },
       tapInput: (id, tap) => {
         const s = sensor(id);
         if (!s?.tapInput) return false;

@@ -16,6 +16,8 @@ export interface AgentConfigOptions {
   serialMaxMs?: number;
   /** Top-level keys laid over the configuration (health, http, dataDir, ...). */
   extra?: Record<string, unknown>;
+  /** Keys laid over the radar sensor's block (e.g. `tracking`). */
+  sensor?: Record<string, unknown>;
 }
 
 /** A one-radar configuration file for `lookout run --config`, with short retry delays. */
@@ -33,6 +35,7 @@ export function agentConfig(dir: string, sensorPath: string, brokerUrl: string, 
           protocol: 'cat240',
           input: { type: 'serial', path: sensorPath, baud: 921600, reconnectMinMs: 100, reconnectMaxMs: opts.serialMaxMs ?? 800 },
           radar: { latitude: coastal.radar.latitude, longitude: coastal.radar.longitude },
+          ...opts.sensor,
         },
       ],
       mqtt: { url: brokerUrl, reconnect: { minMs: 200, maxMs: 1000 } },

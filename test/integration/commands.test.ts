@@ -108,7 +108,7 @@ describe('signed commands (real mosquitto with ACLs, two lookout run processes)'
     ptyA = await startPtyPair(mkdtempSync(join(dir, 'pty-a-')));
     cleanups.push(() => ptyA.stop());
     dirA = mkdtempSync(join(dir, 'a-'));
-    configA = agentConfig(dirA, ptyA.b, broker.url, A, { extra: { commands: commands() } });
+    configA = agentConfig(dirA, ptyA.b, broker.url, A, { extra: { commands: commands() }, sensor: { tracking: { enabled: true, publishPlots: true } } });
     // The broker's ACL names clients by username: each unit logs in as its id.
     const withUser = (file: string, unit: string): void => {
       const c = JSON.parse(readFileSync(file, 'utf8')) as { mqtt: Record<string, unknown> };
@@ -268,6 +268,21 @@ describe('signed commands (real mosquitto with ACLs, two lookout run processes)'
     expect(got.filter((a) => a.status === 'ok').length).toBe(40 - rate.length);
     table.push(['burst of 40 (burst 20)', 'rate', `${rate.length} refused: ${rate[0].reason}`]);
   }, 60_000);
+
+  it('set-tracker applies live: a guard zone over the picture raises ZONE_ENTRY for tracks confirmed before it, ids kept', async () => {
+    await waitUntil(() => hubA.records.some((r) => r.kind === 'tracks' && r.body.tracks.length > 0), 90_000, 'a confirmed track before the change');
+    const before = new Set(hubA.records.flatMap((r) => (r.kind === 'tracks' ? r.body.tracks.map((t) => t.id) : [])));
+    const zone = { name: 'whole-picture', sector: { maxRangeMetres: 50_000, fromBearingDegrees: 0, toBearingDegrees: 0 } };
+    const set = await command(A, 'set-tracker', { tracker: { guardZones: [zone] }, confirmWithinSeconds: 600 });
+    expect(set.answer, set.answer.reason).toMatchObject({ status: 'ok', reason: expect.stringMatching(/applied to the trackers of radar1/) });
+    await waitUntil(() => hubA.records.some((r) => r.kind === 'alerts' && r.body.code === 'ZONE_ENTRY'), 60_000, 'a ZONE_ENTRY alert after set-tracker');
+    const entries = hubA.records.flatMap((r) => (r.kind === 'alerts' && r.body.code === 'ZONE_ENTRY' ? [r.body] : []));
+    expect(entries[0]!.details).toMatchObject({ zone: 'whole-picture', sensor: 'radar1' });
+    // A track that was live before the change raised it: the tracker kept its tracks and ids.
+    expect(entries.some((e) => e.trackId !== undefined && before.has(e.trackId))).toBe(true);
+    const ok = await command(A, 'confirm', { nonce: set.answer.nonce });
+    expect(ok.answer.status, ok.answer.reason).toBe('ok');
+  }, 240_000);
 
   it('set-detection changes the plots per turn live and reverts by itself when not confirmed', async () => {
     const before = await plotsPerTurn(hubA, hubA.records.length, 3, 'status with plots before the change');

@@ -3,6 +3,8 @@
  * configuration schema, persisted as a pending override, applied live, and reverted (live and
  * on disk) unless confirmed by its deadline.
  */
+import type { LookoutConfig } from '../config/schema.js';
+import { isLookoutError } from '../errors.js';
 import type { Clock } from '../io/types.js';
 import type { OverrideArea, OverrideEvent, Overrides } from './overrides.js';
 import type { ConfirmArgs, ControlTarget, SetDetectionArgs, SetTrackerArgs, SettingsVerbs, VerbOutcome } from './verbs.js';
@@ -30,11 +32,10 @@ export class SettingsChanges implements SettingsVerbs {
   setTracker(a: SetTrackerArgs, nonce: string): VerbOutcome {
     const checked = this.o.overrides.validate('tracker', '', a.tracker);
     if (!checked.ok) throw new RangeError(`tracker settings refused by the configuration schema: ${checked.problem}`);
-    const tracked = this.o.target.trackedSensors();
-    // The tracker stage takes its settings when built: honest about when the change bites.
+    const tracked = this.applyTracker(checked.config);
     const what =
       tracked.length > 0
-        ? `tracker settings saved; the trackers of ${tracked.join(', ')} take them at the next start (they take no settings live)`
+        ? `tracker settings applied to the trackers of ${tracked.join(', ')} from their next scan (live tracks keep their ids)`
         : 'tracker settings saved; no tracker runs on this unit, they take effect when one does';
     return this.pending('tracker', '', checked.partial, nonce, a.confirmWithinSeconds, what);
   }
@@ -51,9 +52,25 @@ export class SettingsChanges implements SettingsVerbs {
     const events = this.o.overrides.expire(this.o.clock.wallMs());
     if (events.length === 0) return events;
     const config = this.o.overrides.effective();
-    for (const e of events) if (e.area === 'detection') this.o.target.applyDetection(e.target, config);
+    for (const e of events) {
+      if (e.area === 'detection') this.o.target.applyDetection(e.target, config);
+      else this.applyTracker(config);
+    }
     this.o.target.rebirth(); // the birth's config hash is the effective configuration's
     return events;
+  }
+
+  /**
+   * The tracker settings live. A sensor's `tracking.settings` laid over the new section can break
+   * a rule that spans keys: then nothing is applied and the change is refused.
+   */
+  private applyTracker(config: LookoutConfig): string[] {
+    try {
+      return this.o.target.applyTracker(config);
+    } catch (err) {
+      if (isLookoutError(err)) throw new RangeError(err.message, { cause: err });
+      throw err;
+    }
   }
 
   private pending(area: OverrideArea, target: string, partial: Record<string, unknown>, nonce: string, seconds: number, what: string): VerbOutcome {

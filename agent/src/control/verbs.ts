@@ -28,8 +28,8 @@ export interface ControlTarget {
   sensorIds(): string[];
   /** Applies the effective detection settings of a sensor live; false when the sensor has none to change. */
   applyDetection(sensorId: string, config: LookoutConfig): boolean;
-  /** The sensors whose tracker stage runs (it takes the unit's `tracker:` settings at start, not live). */
-  trackedSensors(): string[];
+  /** Applies the effective `tracker:` section live to every sensor whose tracker runs; returns those sensors' ids. */
+  applyTracker(config: LookoutConfig): string[];
   /** Closes and reopens a sensor's input; false when the sensor is unknown. */
   restartSensor(sensorId: string): Promise<boolean>;
   /** Installs (undefined: removes) a tap on a sensor's raw input; false when it has none. */

@@ -67,6 +67,7 @@ export function buildRadarVideo(ctx: SensorContext<Cat240SensorConfig>): SensorR
     protocol: sensor.protocol,
     type: cat240Kind.type,
     capabilities: tracking.capabilities,
+    ...(tracking.reconfigure ? { reconfigureTracker: tracking.reconfigure } : {}),
     site: siteOf(radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
     tapInput: (tap) => input.setTap(tap),

@@ -103,6 +103,7 @@ export function buildMmwave(ctx: SensorContext<TiMmwaveSensorConfig>): SensorRun
     protocol: sensor.protocol,
     type: tiMmwaveKind.type,
     capabilities: tracking.capabilities,
+    ...(tracking.reconfigure ? { reconfigureTracker: tracking.reconfigure } : {}),
     site: siteOf(sensor.radar),
     lastDataMonoMs: () => input.lastDataMonoMs(),
     tapInput: (tap) => input.setTap(tap),

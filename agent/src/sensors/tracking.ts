@@ -1,6 +1,7 @@
 import type { RecordKind } from '../wire/types.js';
 import type { LatLon } from '../track/geodesy.js';
 import { TrackingStage } from '../track/stage.js';
+import type { TrackerConfig } from '../track/tracker/config.js';
 import { sensorTrackerConfig, type TrackingConfig } from '../track/tracking-config.js';
 import type { SensorContext, Stage } from './types.js';
 
@@ -14,6 +15,8 @@ export interface SensorTracking {
   /** The stage's counters under `track.` (empty without a tracker). */
   counters(): Record<string, number>;
   stages: Stage[];
+  /** Takes the unit's new `tracker:` section live (this sensor's `tracking.settings` over it); absent without a tracker. */
+  reconfigure?: (unit: TrackerConfig) => string[];
 }
 
 /**
@@ -42,5 +45,6 @@ export function sensorTracking(ctx: SensorContext<{ id: string; tracking?: Track
       return out;
     },
     stages: [{ name: stage.name, start: () => stage.start(), stop: () => stage.stop() }],
+    reconfigure: (unit) => stage.reconfigureTracker(sensorTrackerConfig(ctx.sensor.id, unit, cfg.settings)),
   };
 }

@@ -85,6 +85,8 @@ export interface SensorRuntime extends Runtime {
   site?: SensorSite;
   /** Detection settings applied live (`set-detection`); absent when the kind has none to change. */
   reconfigureDetection?(config: DetectionConfig): void;
+  /** Takes the unit's `tracker:` section live (`set-tracker`); absent when no tracker runs. Returns the sections that changed. */
+  reconfigureTracker?(tracker: TrackerConfig): string[];
   /** Sees the input's raw bytes as received (`record-start`); undefined removes the tap. */
   tapInput?(tap: ((chunk: Uint8Array, rx: ReceiveTime) => void) | undefined): void;
 }

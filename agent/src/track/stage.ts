@@ -191,6 +191,17 @@ export class TrackingStage {
     if (last !== undefined) this.closeScansBefore(last + 1, this.latestTime(this.oldestOpen()!, last + 1));
   }
 
+  /**
+   * The tracker's new settings from the next scan on (`set-tracker`): the live tracks and their
+   * ids stay (Tracker.reconfigure). Returns the tracker sections that changed.
+   */
+  reconfigureTracker(tracker: TrackerConfig): string[] {
+    const changed = this.tracker.reconfigure(tracker);
+    this.options.tracker = this.tracker.config;
+    if (changed.length > 0) this.options.logger?.info({ changed }, 'tracker settings changed live');
+    return changed;
+  }
+
   /** Counters for status, without the prefix the runtime adds. */
   counterValues(): Record<string, number> {
     return { ...this.counters };
@@ -300,7 +311,8 @@ export class TrackingStage {
   }
 
   private raiseAlerts(r: TrackerResult): void {
-    const { sensor, sink, config, tracker } = this.options;
+    const { sensor, sink, config } = this.options;
+    const tracker = this.tracker.config;
     for (const a of r.alerts) {
       this.counters.zoneAlerts++;
       const body: AlertBody = {

@@ -26,16 +26,16 @@ const BIRTH_CELL = 100;
  * stationary/moving with hysteresis, CPA/TCPA and guard zones.
  */
 export class Tracker {
-  readonly config: TrackerConfig;
+  private cfg: TrackerConfig;
   private frame: LocalFrame | undefined;
   private zones: ZoneGeometry[] = [];
   private readonly tracks: Track[] = [];
   private nextId: number;
-  private readonly gate: number;
+  private gate: number;
   private readonly mergeGate = chi2Inv2(0.99);
-  private readonly models: ImmModel[];
-  private readonly birthMu: number[];
-  private readonly clutter: ClutterMap;
+  private models: ImmModel[] = [];
+  private birthMu: number[] = [];
+  private clutter: ClutterMap;
   private lastScanMs = -Infinity;
   /** Plot coordinates of the scan being processed (for the gating grid). */
   private mx = new Float64Array(0);
@@ -44,17 +44,55 @@ export class Tracker {
   private readonly detBuf = new Float64Array(1);
 
   constructor(config: TrackerConfigInput | TrackerConfig = {}, deps: TrackerDeps = {}) {
-    this.config = trackerConfigSchema.parse(config);
+    this.cfg = trackerConfigSchema.parse(config);
     this.nextId = deps.firstId ?? 1;
-    this.gate = chi2Inv2(this.config.association.gateProbability);
-    this.clutter = new ClutterMap(this.config.clutterMap);
-    const m = this.config.motion;
-    // Model 0 is quiet and the last one the manoeuvring CV (manoeuvreProbability is 1 - mu[0]).
-    this.models = [{ q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds }];
-    if (m.turnRateDegreesPerSecond > 0) {
-      for (const sign of [1, -1]) this.models.push({ q: m.turnNoiseM2PerS3, meanSojournSeconds: m.meanTurnSeconds, turnRateRadPerS: sign * m.turnRateDegreesPerSecond * DEG });
+    this.gate = chi2Inv2(this.cfg.association.gateProbability);
+    this.clutter = new ClutterMap(this.cfg.clutterMap);
+    this.setModels();
+  }
+
+  get config(): TrackerConfig {
+    return this.cfg;
+  }
+
+  /**
+   * New settings from the next scan on, keeping the live tracks and their ids (`set-tracker`):
+   * gates, lifecycle, CPA and stationary rules are read each scan; the motion models' noise and
+   * sojourn times change in place for every track; guard zones are rebuilt (a track keeps the
+   * zones it is in that still exist). When the turn model is switched on or off the number of
+   * models changes: tracks born before keep theirs, new ones get the new set. A changed
+   * `clutterMap` section starts the clutter density afresh. Returns what changed, in words.
+   */
+  reconfigure(config: TrackerConfigInput | TrackerConfig): string[] {
+    const next = trackerConfigSchema.parse(config);
+    const before = this.cfg;
+    const changed = (Object.keys(next) as Array<keyof TrackerConfig>).filter((k) => JSON.stringify(next[k]) !== JSON.stringify(before[k]));
+    this.cfg = next;
+    this.gate = chi2Inv2(next.association.gateProbability);
+    if (changed.includes('clutterMap')) this.clutter = new ClutterMap(next.clutterMap);
+    if (changed.includes('motion')) this.setModels();
+    if (changed.includes('guardZones') && this.frame) {
+      this.zones = buildZones(next.guardZones, this.frame);
+      const names = new Set(this.zones.map((z) => z.name));
+      for (const t of this.tracks) for (const z of t.inZones) if (!names.has(z)) t.inZones.delete(z);
     }
-    this.models.push({ q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds });
+    return changed;
+  }
+
+  /**
+   * The IMM's models from the motion settings. Model 0 is quiet and the last one the
+   * manoeuvring CV (manoeuvreProbability is 1 - mu[0]). With the same number of models as
+   * before, the objects the tracks' filters hold are updated in place.
+   */
+  private setModels(): void {
+    const m = this.cfg.motion;
+    const models: ImmModel[] = [{ q: m.quietNoiseM2PerS3, meanSojournSeconds: m.meanQuietSeconds }];
+    if (m.turnRateDegreesPerSecond > 0) {
+      for (const sign of [1, -1]) models.push({ q: m.turnNoiseM2PerS3, meanSojournSeconds: m.meanTurnSeconds, turnRateRadPerS: sign * m.turnRateDegreesPerSecond * DEG });
+    }
+    models.push({ q: m.manoeuvreNoiseM2PerS3, meanSojournSeconds: m.meanManoeuvreSeconds });
+    if (this.models.length === models.length) models.forEach((model, i) => Object.assign(this.models[i], model));
+    else this.models = models;
     // A new track is most likely running straight (most boats are, most of the time): 0.8 quiet,
     // the rest shared by the manoeuvring models. Measured on the scenarios' straight runs, an even
     // start gave the young track's course (and so its CPA) half again the error.
@@ -74,7 +112,7 @@ export class Tracker {
     if (!Number.isFinite(scan.timeMs)) throw new TypeError('a scan needs a finite timeMs');
     if (scan.timeMs < this.lastScanMs) throw new RangeError(`scan at ${scan.timeMs} ms is older than the previous one (${this.lastScanMs} ms)`);
     this.lastScanMs = scan.timeMs;
-    const cfg = this.config;
+    const cfg = this.cfg;
     if (!this.frame) {
       const o = cfg.cpa.protectedPoint ?? scan.site ?? scan.ownShip ?? scan.plots[0];
       if (!o) return { tracks: [], deleted: [], alerts: [] };
@@ -145,7 +183,7 @@ export class Tracker {
     }
     this.tracks.length = 0;
     this.tracks.push(...survivors);
-    mergeDuplicates(this.tracks, scan.timeMs, this.config, this.mergeGate, deleted);
+    mergeDuplicates(this.tracks, scan.timeMs, this.cfg, this.mergeGate, deleted);
 
     this.clutter.closeScan();
     this.initiate(meas, used);
@@ -183,7 +221,7 @@ export class Tracker {
       const P = g.P;
       const speed = Math.hypot(g.x[2], g.x[3]);
       const velSigma = Math.sqrt(this.gate * Math.max(P[10], P[15]));
-      const ext = this.config.measurement.extentFactor * Math.max(t.alongMetres, t.acrossMetres);
+      const ext = this.cfg.measurement.extentFactor * Math.max(t.alongMetres, t.acrossMetres);
       radii[k] = Math.sqrt(this.gate * (Math.max(P[0], P[5]) + maxR + ext * ext)) + (speed + velSigma) * maxDt;
       cx[k] = g.x[0]!;
       cy[k] = g.x[1]!;
@@ -193,7 +231,7 @@ export class Tracker {
     grid.build(this.mx, this.my, free);
     const pairs: GatedPair[] = [];
     const missCost = new Float64Array(n);
-    const vMax = this.config.motion.maxSpeedMps;
+    const vMax = this.cfg.motion.maxSpeedMps;
     for (let k = 0; k < n; k++) {
       const t = tracks[k];
       let logDet = Infinity;
@@ -219,7 +257,7 @@ export class Tracker {
       // Missing costs as much as the worst plot the gate admits, so any gated plot beats it.
       missCost[k] = this.gate + (Number.isFinite(logDet) ? logDet : 0);
     }
-    const plotOf = associate(n, meas.length, pairs, missCost, this.config.association.method);
+    const plotOf = associate(n, meas.length, pairs, missCost, this.cfg.association.method);
     for (let k = 0; k < n; k++) {
       const p = plotOf[k];
       if (p < 0) continue;
@@ -229,7 +267,7 @@ export class Tracker {
   }
 
   private initiate(meas: Measurement[], used: Uint8Array): void {
-    const ex = this.config.association.initiationExclusionMetres;
+    const ex = this.cfg.association.initiationExclusionMetres;
     // Confirmed tracks, and tentative ones that took a plot this scan (the split returns of a
     // boat first seen a scan ago must not start tracks of their own).
     const anchors = this.tracks.filter((t) => t.status !== 'tentative' || (t.history & 1) === 1);
@@ -239,7 +277,7 @@ export class Tracker {
     for (let i = 0; i < meas.length; i++) if (!used[i]) free.push(i);
     const excluded = new Uint8Array(meas.length);
     const crowded = new Uint8Array(meas.length);
-    const iso = this.config.lifecycle.fastConfirmIsolationMetres;
+    const iso = this.cfg.lifecycle.fastConfirmIsolationMetres;
     if (anchors.length > 0 && free.length > 0) {
       const grid = new PointGrid(Math.max(ex, iso, 25));
       grid.build(this.mx, this.my, free);
@@ -265,7 +303,7 @@ export class Tracker {
         });
       }
     }
-    const vSigma = this.config.motion.maxSpeedMps / 2;
+    const vSigma = this.cfg.motion.maxSpeedMps / 2;
     const births = new Map<number, Measurement[]>();
     for (const i of free) {
       // A plot left over inside a confirmed track's gate (the other half of a split return, a
@@ -309,7 +347,7 @@ export class Tracker {
   }
 
   private report(scan: TrackerScan, sensor: { east: number; north: number } | undefined, deleted: number[]): TrackerResult {
-    const cfg = this.config;
+    const cfg = this.cfg;
     const frame = this.frame!;
     let ref: { x: number; y: number; vx: number; vy: number } | undefined;
     if (scan.ownShip) {
