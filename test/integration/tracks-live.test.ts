@@ -116,8 +116,8 @@ describe('sim → PTY → run with the tracker → mosquitto → hub sees tracks
         ids.add(k.id);
       }
       // Confirmed by the third or fourth turn, then reported on every turn after, under one id.
-      // (Sidelobe plots of the far boats can start a second track beside one: that is the
-      // tracker's association, scored by its own tests, not what this pipeline test checks.)
+      // (The video breaks slivers off each boat's return a beam width beside it; the tracker
+      // starts no track on them: test/unit/track/tracker/fragments.test.ts.)
       expect(seen, `target ${target.id} reported on most turns`).toBeGreaterThanOrEqual(batches.length - 3);
       expect([...ids], `target ${target.id} keeps one id`).toHaveLength(1);
     }

@@ -42,6 +42,12 @@ export const trackerConfigSchema = z
         beamBearingSigmaDegrees: z.number().min(0).default(0.1).describe('centroid bearing noise of a point target beyond the spoke quantisation'),
         headingSigmaDegrees: z.number().min(0).default(0.2).describe('on a moving platform: heading noise of the nav source, added to every plot\'s bearing noise'),
         beamWidthDegrees: z.number().min(0).default(1.8).describe('horizontal beam width: a point target\'s azimuth extent; only the extent beyond it is hull'),
+        fragmentBeamWidths: z
+          .number()
+          .min(0)
+          .max(2)
+          .default(0.5)
+          .describe('a plot narrower than this many beam widths in azimuth, overlapping a wider plot of the scan in range and within this many beam widths of its edge, is a piece of that return broken off in the skirt of the beam: it starts no track; 0: off (point sensors: beamWidthDegrees 0 turns it off too)'),
         extentFactor: z.number().min(0).max(2).default(0.25).describe('fraction of a plot extent that counts as centroid uncertainty (an extended return is a worse point)'),
         pointClusterMetres: z.number().min(0).default(0).describe('point clouds (TI mmWave: several points per target per frame): points of a scan closer than this to each other are one plot; 0: every plot is its own (radar video plots are clustered by the detector)'),
         extentMemoryScans: z.number().min(1).default(3).describe('a track remembers the extent of its plots over about this many scans: a plot of it is as uncertain as the larger of its own extent and the track\'s'),

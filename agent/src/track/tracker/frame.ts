@@ -1,5 +1,6 @@
 import { enuToGeodetic, geodeticToEcef, WGS84_A, type LatLon } from '../geodesy.js';
 import type { TrackerConfig } from './config.js';
+import type { Footprint } from './fragments.js';
 
 const DEG = Math.PI / 180;
 
@@ -62,6 +63,8 @@ export interface Measurement {
   index: number;
   /** With a range and bearing: the parts of `r`, so a track can widen it by its own extent. */
   polar?: PolarNoise;
+  /** With range and azimuth extents too (a radar video plot): where its cells lie. */
+  footprint?: Footprint;
 }
 
 export interface PolarNoise {
@@ -126,5 +129,9 @@ export function toMeasurement(plot: TrackerPlot, index: number, frame: LocalFram
   else theta = plot.bearingDegrees * DEG;
   // Unit vectors: along range (sin θ, cos θ), across (cos θ, −sin θ) in (east, north).
   const polar: PolarNoise = { sin: Math.sin(theta), cos: Math.cos(theta), rangePoint2, crossPoint2, alongMetres: rangeExtent, acrossMetres: azExtent * range * DEG, extentFactor: cfg.extentFactor, floor2 };
-  return { timeMs: plot.timeMs, east, north, r: widenedCovariance(polar, 0, 0, [0, 0, 0]), index, polar };
+  const m: Measurement = { timeMs: plot.timeMs, east, north, r: widenedCovariance(polar, 0, 0, [0, 0, 0]), index, polar };
+  if (plot.rangeExtentMetres !== undefined && plot.azimuthExtentDegrees !== undefined && plot.azimuthExtentDegrees > 0) {
+    m.footprint = { rangeMetres: range, bearingDegrees: plot.bearingDegrees, rangeExtentMetres: plot.rangeExtentMetres, azimuthExtentDegrees: plot.azimuthExtentDegrees };
+  }
+  return m;
 }

@@ -9,6 +9,7 @@ import { closestApproach } from './cpa.js';
 import { ClutterMap } from './clutter.js';
 import { clusterPlots } from './cluster.js';
 import { mergeDuplicates } from './merge.js';
+import { markFragments } from './fragments.js';
 import { popcount, type Track } from './state.js';
 import type { TrackerDeps, TrackerResult, TrackerScan, TrackUpdate, ZoneAlert } from './types.js';
 
@@ -303,12 +304,17 @@ export class Tracker {
         });
       }
     }
+    // A sliver of a return broken off in the skirt of the beam (a beam width beside the boat's
+    // own plot, at its range) is that boat again, whatever became of its plot.
+    const mc = this.cfg.measurement;
+    const fragment = new Uint8Array(meas.length);
+    if (free.length > 0) markFragments(meas.map((m) => m.footprint), mc.fragmentBeamWidths * mc.beamWidthDegrees, fragment);
     const vSigma = this.cfg.motion.maxSpeedMps / 2;
     const births = new Map<number, Measurement[]>();
     for (const i of free) {
       // A plot left over inside a confirmed track's gate (the other half of a split return, a
       // second echo off a big hull, one boat of an unresolved pair) is not a new target.
-      if (excluded[i]) continue;
+      if (excluded[i] || fragment[i]) continue;
       const m = meas[i];
       let near = false;
       // Two plots of one hull in the same scan start one track, not two.
